@@ -1,0 +1,86 @@
+"""Alignment F1 on ../shared/align-dev (MAC-Dev), read from ../shared (never copied).
+
+Strict: a predicted bead equals a gold bead. Lax: it shares at least one (zh, en) sentence
+link with a gold bead. Beads compared per file, counts summed; null beads count in
+precision only. Usage: python benchmarks/align_dev.py [--files 001,002] [key=value ...]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from xcheck.align import align_documents  # noqa: E402
+from xcheck.load import document_from_text  # noqa: E402
+from xcheck.model import Lang  # noqa: E402
+from xcheck.settings import AlignSettings, align_from_mapping  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "align-dev"
+
+
+def parse_beads(text: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    out = []
+    for line in text.splitlines():
+        if line.strip():
+            zh, en = line.split(":")
+            out.append((tuple(json.loads(zh)), tuple(json.loads(en))))
+    return out
+
+
+def score(pred, gold):
+    """(strict_tp, lax_tp, n_pred, n_gold, lax_gold_tp)."""
+    gold_set = set(gold)
+    gold_links = {(z, e) for zs, es in gold for z in zs for e in es}
+    strict = sum(b in gold_set for b in pred)
+    pred_links = {(z, e) for zs, es in pred for z in zs for e in es}
+    lax_p = sum(
+        (not zs or not es) and (zs, es) in gold_set
+        or any((z, e) in gold_links for z in zs for e in es) for zs, es in pred)
+    lax_r = sum(any((z, e) in pred_links for z in zs for e in es) for zs, es in gold if zs and es)
+    strict_r = sum(b in set(pred) for b in gold if b[0] and b[1])
+    n_gold = sum(1 for zs, es in gold if zs and es)
+    return strict, strict_r, lax_p, lax_r, len(pred), n_gold
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(argv: list[str]) -> None:
+    files = sorted(p.stem for p in (DEV / "gold").glob("*.align"))
+    overrides = {}
+    for arg in argv:
+        if arg.startswith("--files="):
+            files = arg.split("=", 1)[1].split(",")
+        elif "=" in arg:
+            k, v = arg.split("=", 1)
+            overrides[k] = type(getattr(AlignSettings(), k))(v)
+    settings = align_from_mapping(overrides)
+    totals = [0] * 6
+    t0 = time.perf_counter()
+    for name in files:
+        zh = document_from_text((DEV / "zh" / f"{name}.txt").read_text("utf-8"), Lang.ZH,
+                                presegmented=True)
+        en = document_from_text((DEV / "en" / f"{name}.txt").read_text("utf-8"), Lang.EN,
+                                presegmented=True)
+        t = time.perf_counter()
+        alignment = align_documents(zh, en, settings)
+        pred = [(b.zh, b.en) for b in alignment.beads]
+        gold = parse_beads((DEV / "gold" / f"{name}.align").read_text("utf-8"))
+        s = score(pred, gold)
+        totals = [a + b for a, b in zip(totals, s)]
+        print(f"{name}: strict F1 {f1(s[0] / s[4], s[1] / s[5]):.3f}  "
+              f"lax F1 {f1(s[2] / s[4], s[3] / s[5]):.3f}  ({time.perf_counter() - t:.2f} s)")
+    st, sr, lp, lr, npred, ngold = totals
+    print(f"ALL: strict P {st / npred:.3f} R {sr / ngold:.3f} F1 {f1(st / npred, sr / ngold):.3f}"
+          f" | lax F1 {f1(lp / npred, lr / ngold):.3f} | {time.perf_counter() - t0:.1f} s"
+          f" | settings {settings}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,86 @@
+"""Sentence alignment: evidence -> band -> costs -> table -> traceback."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import numpy as np
+
+from xcheck.align.band import band
+from xcheck.align.costs import PairScorer, band_matrix, random_baselines, sentence_weights
+from xcheck.align.dp import DPInput, DPParams, DPResult, run
+from xcheck.errors import ConfigError
+from xcheck.lexicon.evidence import Evidence, build_evidence
+from xcheck.model import Alignment, Bead, Document
+from xcheck.settings import AlignSettings
+
+SHAPE_MULTIPLIER = {(1, 2): 0.95, (2, 1): 0.95, (1, 3): 0.94, (3, 1): 0.94, (2, 2): 0.85}
+
+
+def shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
+    if max_bead < 2:
+        raise ConfigError("max_bead must be at least 2 (a 1-1 bead)")
+    out = [(1, 0), (0, 1)]
+    for total in range(2, max_bead + 1):
+        for a in range(1, total):
+            out.append((a, total - a))
+    return tuple(out)
+
+
+def _estimate_length(result: DPResult, zh_len: np.ndarray, en_len: np.ndarray) -> tuple[float, float]:
+    """en/zh length ratio and spread, from the confident 1-1 beads of a first pass."""
+    pairs = [(zh_len[zs], en_len[es], sim) for (zs, ze, es, ee), sim
+             in zip(result.beads, result.similarity, strict=True) if ze - zs == 1 and ee - es == 1]
+    total_zh = float(zh_len.sum()) or 1.0
+    ratio = float(en_len.sum()) / total_zh
+    if len(pairs) >= 5:
+        median = float(np.median([p[2] for p in pairs]))
+        good = [(z, e) for z, e, s in pairs if s >= median] or [(z, e) for z, e, _ in pairs]
+        ratio = sum(e for _, e in good) / max(sum(z for z, _ in good), 1.0)
+        var = float(np.mean([(e - ratio * z) ** 2 / ((ratio * z + e) / 2 + 1) for z, e in good]))
+        return ratio, max(var, 1.0)
+    return ratio, 4.0 * ratio
+
+
+def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
+                    evidence: Evidence | None = None) -> Alignment:
+    ev = evidence or build_evidence(zh, en, names_enabled=settings.names)
+    n, m = len(zh.sentences), len(en.sentences)
+    shape_list = shapes(settings.max_bead)
+    max_side = max(max(a, b) for a, b in shape_list)
+    lo, hi = band(ev, settings.band_half_width)
+    scorer = PairScorer(ev)
+    matrix = band_matrix(scorer, lo, hi, max_side)
+    zr, ec = random_baselines(scorer, samples=24)
+    wz, we = sentence_weights(ev)
+    zh_len = np.array([s.length for s in ev.zh], dtype=float)
+    en_len = np.array([s.length for s in ev.en], dtype=float)
+    inp = DPInput(matrix, lo, hi, wz, we, zr, ec, zh_len, en_len,
+                  np.array([s.paragraph for s in zh.sentences], dtype=np.int64),
+                  np.array([s.paragraph for s in en.sentences], dtype=np.int64))
+    params = DPParams(
+        shapes=shape_list,
+        null_penalty=settings.null_penalty,
+        merge_penalty=settings.merge_penalty,
+        shape_multiplier=SHAPE_MULTIPLIER,
+        length_weight=0.0,
+        length_ratio=1.0,
+        length_var=1.0,
+        paragraph_penalty=settings.paragraph_penalty,
+    )
+    result = run(inp, params) if n and m else DPResult([], [], [], [])
+    if settings.length_weight and n and m:
+        ratio, var = _estimate_length(result, zh_len, en_len)
+        params = DPParams(**{**params.__dict__, "length_weight": settings.length_weight,
+                             "length_ratio": ratio, "length_var": var})
+        result = run(inp, params)
+    if not n or not m:
+        beads = tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
+        return Alignment(zh, en, beads, 0.0, tuple(asdict(settings).items()))
+    beads = tuple(
+        Bead(tuple(range(zs, ze)), tuple(range(es, ee)), round(sim, 4))
+        for (zs, ze, es, ee), sim in zip(result.beads, result.similarity, strict=True)
+    )
+    total_w = sum(result.weight) or 1.0
+    doc_score = max(0.0, sum(result.evidence) / total_w * 2)
+    return Alignment(zh, en, beads, round(min(doc_score, 1.0), 4), tuple(asdict(settings).items()))

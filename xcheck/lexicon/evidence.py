@@ -1,0 +1,203 @@
+"""Bilingual evidence: each sentence as a set of weighted units, and which units translate which.
+
+A Chinese unit is a word (Simplified), a number key, a Latin token or a punctuation key; an
+English unit is a content-word stem, a number key or a punctuation key. ``translations[u]``
+is the set of English units a Chinese unit can match: from CC-CEDICT, identity for numbers,
+Latin tokens and punctuation, and pinyin-phonetic matches for transliterated names.
+Units are interned as ints so set operations stay cheap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from xcheck.lexicon import cedict, names
+from xcheck.lexicon.english import STOPWORDS, stem
+from xcheck.lexicon.numbers import en_numbers, zh_numbers
+from xcheck.model import Document
+from xcheck.resources import en_word_tokenizer, jieba_tokenizer
+
+ZH_STOPWORDS = frozenset(
+    "的 了 是 在 和 与 及 也 就 都 而 又 并 把 被 对 从 向 以 之 其 这 那 此 个 着 过 "
+    "们 一个 这个 那个 这些 那些 一些 有 将 还 吗 呢 吧 啊 呀 么 于 为 得 地 等 等等 "
+    "中的 一 已 已经 很 更 最 则 即 便 所 该 之后 之前".split()
+)
+
+# Punctuation that is evidence on both sides (DESIGN.md: it helped the prototype).
+_ZH_PUNCT = {"？": "?", "?": "?", "！": "!", "!": "!", "：": ":", "；": ";",
+             "「": '"', "“": '"', "『": '"', "…": "…", "——": "—"}
+_EN_PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", '"': '"', "“": '"', "…": "…",
+             "—": "—"}
+
+# Characters common in Chinese transliterations of foreign names.
+TRANSLIT = frozenset(
+    "阿埃艾安奥巴拜班邦保鲍贝本比彼宾波伯布查达戴丹道德迪蒂丁东杜多尔厄恩法范菲费芬丰"
+    "弗福夫盖甘冈戈格根古哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰"
+    "朗劳勒雷蕾里利莉连林琳刘龙卢鲁路伦罗洛马迈麦曼梅门蒙米密敏莫默姆穆纳奈南内尼妮宁"
+    "纽努诺欧帕潘佩彭皮普奇齐契乔切琴丘瑞萨塞桑瑟森沙莎尚舍施史斯松苏索塔泰坦汤唐特腾"
+    "提汀图托瓦万威韦维温文沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨佐祖京登川"
+    "拉奥贝尔埃默克廷嘉蓬岑赛茜黛娅娜丽玛琪菈薇"
+)
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*|\d+[A-Za-z]+[A-Za-z0-9]*")
+
+
+class Interner:
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def __call__(self, key: str) -> int:
+        i = self.ids.get(key)
+        if i is None:
+            i = self.ids[key] = len(self.names)
+            self.names.append(key)
+        return i
+
+
+@dataclass
+class SentenceUnits:
+    units: list[int]  # distinct units of the sentence
+    length: int  # non-space characters
+
+
+@dataclass
+class Evidence:
+    """Units and weights for both documents of a pair."""
+
+    zh: list[SentenceUnits]
+    en: list[SentenceUnits]
+    translations: dict[int, frozenset[int]]  # zh unit -> English units it can match
+    zh_weight: dict[int, float]
+    en_weight: dict[int, float]
+    interner: Interner
+
+
+def _zh_units(text: str, intern: Interner, dictionary: cedict.Dictionary,
+              trans: dict[int, frozenset[int]], name_index: dict[str, list[str]]) -> list[int]:
+    units: set[int] = set()
+    for n in zh_numbers(text):
+        u = intern(n.key)
+        units.add(u)
+        trans.setdefault(u, frozenset({u}))
+    for m in _LATIN.finditer(text):
+        u = intern(stem(m.group().lower().rstrip(".")))
+        units.add(u)
+        trans.setdefault(u, frozenset({u}))
+    for ch, key in _ZH_PUNCT.items():
+        if ch in text:
+            u = intern("PUNCT:" + key)
+            units.add(u)
+            trans.setdefault(u, frozenset({u}))
+    for word in jieba_tokenizer().lcut(text):
+        if word in ZH_STOPWORDS or not any("\u4e00" <= c <= "\u9fff" for c in word):
+            continue
+        for piece in _dictionary_pieces(word, dictionary):
+            u = intern("ZH:" + piece)
+            units.add(u)
+            if u not in trans:
+                trans[u] = frozenset(intern(g) for g in dictionary[piece])
+    if name_index:
+        for run in re.findall(f"[{''.join(TRANSLIT)}]{{2,}}", text):
+            for size in range(min(len(run), 6), 1, -1):
+                for start in range(len(run) - size + 1):
+                    cand = run[start : start + size]
+                    for en_word in name_index.get(names.zh_skeleton(cand), ()):
+                        if names.similarity(cand, en_word) >= 0.75:
+                            u = intern("NAME:" + cand)
+                            units.add(u)
+                            trans[u] = trans.get(u, frozenset()) | {intern(stem(en_word))}
+    return sorted(units)
+
+
+def _dictionary_pieces(word: str, dictionary: cedict.Dictionary) -> list[str]:
+    """The word itself if the dictionary has it, else its longest dictionary sub-words."""
+    if word in dictionary:
+        return [word]
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for size in range(min(4, len(word) - i), 0, -1):
+            piece = word[i : i + size]
+            if piece in dictionary and (size > 1 or piece not in ZH_STOPWORDS):
+                out.append(piece)
+                i += size
+                break
+        else:
+            i += 1
+    return out
+
+
+def _en_units(text: str, intern: Interner) -> list[int]:
+    units: set[int] = set()
+    for n in en_numbers(text):
+        units.add(intern(n.key))
+    for s, e in en_word_tokenizer().span_tokenize(text):
+        tok = text[s:e]
+        if tok in _EN_PUNCT:
+            units.add(intern("PUNCT:" + _EN_PUNCT[tok]))
+            continue
+        low = tok.lower()
+        if not tok[0].isalpha() or low in STOPWORDS or len(low) < 2:
+            continue
+        for part in low.split("-"):
+            if part and part not in STOPWORDS:
+                units.add(intern(stem(part)))
+    return sorted(units)
+
+
+def _name_index(en: Document) -> dict[str, list[str]]:
+    """Capitalised English words of the document, by phonetic skeleton (exact lookup)."""
+    index: dict[str, set[str]] = {}
+    for s in en.sentences:
+        for word in re.findall(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\b", s.text):
+            if word.lower() in STOPWORDS:
+                continue
+            sk = names.en_skeleton(word)
+            if len(sk) >= 2:
+                index.setdefault(sk, set()).add(word)
+    return {k: sorted(v) for k, v in index.items()}
+
+
+def _near_skeleton_index(index: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Allow lookups whose skeleton differs from an English one by near-class swaps."""
+    out: dict[str, list[str]] = {}
+    swaps = {"K": "J", "J": "K", "S": "J", "F": "W", "W": "F", "L": "N", "N": "L", "T": "S"}
+    for sk, words in index.items():
+        out.setdefault(sk, []).extend(words)
+        for i, c in enumerate(sk):
+            if c in swaps:
+                out.setdefault(sk[:i] + swaps[c] + sk[i + 1 :], []).extend(words)
+            out.setdefault(sk[:i] + sk[i + 1 :], []).extend(words)  # one class dropped
+    return out
+
+
+def _idf(sentences: list[SentenceUnits]) -> dict[int, float]:
+    df: Counter[int] = Counter()
+    for s in sentences:
+        df.update(s.units)
+    n = max(len(sentences), 1)
+    return {u: math.log(1 + n / c) for u, c in df.items()}
+
+
+def _length(text: str) -> int:
+    return sum(not c.isspace() for c in text)
+
+
+def build_evidence(zh: Document, en: Document, *, names_enabled: bool = True) -> Evidence:
+    dictionary = cedict.load()
+    intern = Interner()
+    trans: dict[int, frozenset[int]] = {}
+    name_index = _near_skeleton_index(_name_index(en)) if names_enabled else {}
+    zh_units = [
+        SentenceUnits(
+            _zh_units(zh.norm_text[s.start : s.end], intern, dictionary, trans, name_index),
+            _length(s.text),
+        )
+        for s in zh.sentences
+    ]
+    en_units = [SentenceUnits(_en_units(s.text, intern), _length(s.text)) for s in en.sentences]
+    return Evidence(zh_units, en_units, trans, _idf(zh_units), _idf(en_units), intern)
