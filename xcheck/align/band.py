@@ -9,6 +9,7 @@ the band's centre line; the fine dynamic program only looks within ``half_width`
 from __future__ import annotations
 
 import bisect
+import heapq
 
 import numpy as np
 
@@ -28,7 +29,7 @@ def _candidates(ev: Evidence, max_df: int, top: int) -> list[tuple[int, int, flo
             for e in ev.translations.get(u, ()):
                 for j in rare.get(e, ()):
                     scores[j] = scores.get(j, 0.0) + ev.en_weight[e]
-        best = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
+        best = heapq.nlargest(top, scores.items(), key=lambda kv: kv[1])
         out.extend((i, j, sc) for j, sc in best)
     return out
 
@@ -79,7 +80,7 @@ def band(ev: Evidence, half_width: int) -> tuple[np.ndarray, np.ndarray]:
     n, m = len(ev.zh), len(ev.en)
     if n == 0 or m == 0:
         return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
-    chain = _heaviest_chain(_candidates(ev, max_df=max(5, (n + m) // 200), top=3))
+    chain = _heaviest_chain(_candidates(ev, max_df=min(max(5, (n + m) // 200), 20), top=3))
     xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
     ys = [0.0] + [j + 0.5 for _, j in chain] + [float(m)]
     centre = np.interp(np.arange(n + 1), xs, ys)
@@ -97,4 +98,6 @@ def band(ev: Evidence, half_width: int) -> tuple[np.ndarray, np.ndarray]:
     hi = np.maximum.accumulate(hi)
     lo[0] = 0
     hi[-1] = m
+    # Consecutive rows must overlap so that every cell of the band is reachable.
+    hi[:-1] = np.maximum(hi[:-1], lo[1:])
     return lo, hi

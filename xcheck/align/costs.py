@@ -49,36 +49,57 @@ class PairScorer:
 
 @dataclass
 class BandMatrix:
-    """Rows of P over a window of en sentences each, with prefix sums for block sums."""
+    """Rows of P over a fixed-width window of en sentences each, as row prefix sums.
 
-    offsets: np.ndarray  # first en index of row i's window
-    prefix: list[np.ndarray]  # prefix[i][k] = sum of P[i, offsets[i] : offsets[i] + k]
+    ``prefix[r, k]`` is the sum of ``P[r, offsets[r] : offsets[r] + k]`` (rows shorter than
+    the window are padded with zeros, so the prefix stays flat past their end).
+    """
 
-    def block(self, i0: int, i1: int, j_start: np.ndarray, j_end: np.ndarray) -> np.ndarray:
-        """Sum of P over zh rows i0..i1-1 and en columns [j_start, j_end) (vectors)."""
-        total = np.zeros(len(j_start))
-        for i in range(i0, i1):
-            pre = self.prefix[i]
-            w = len(pre) - 1
-            off = self.offsets[i]
-            hi = np.clip(j_end - off, 0, w)
-            lo = np.clip(j_start - off, 0, w)
-            total += pre[hi] - pre[lo]
-        return total
+    offsets: np.ndarray  # (n,) first en index of row r's window
+    prefix: np.ndarray  # (n, width + 1)
+
+    @property
+    def width(self) -> int:
+        return int(self.prefix.shape[1]) - 1
+
+    def rows_sum(self, rows: np.ndarray, j_start: np.ndarray, j_end: np.ndarray) -> np.ndarray:
+        """Per element: sum of P over row ``rows`` and en columns [j_start, j_end).
+
+        ``rows`` broadcasts against the column arrays (e.g. shape (R, 1) with (R, K)).
+        """
+        off = self.offsets[rows]
+        w = self.width
+        hi = np.clip(j_end - off, 0, w)
+        lo = np.clip(j_start - off, 0, w)
+        out: np.ndarray = self.prefix[rows, hi] - self.prefix[rows, lo]
+        return out
+
+    def block(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Sum of P over zh rows i0..i1-1 and en columns [j0, j1)."""
+        rows = np.arange(i0, i1)
+        return float(self.rows_sum(rows, np.full(len(rows), j0), np.full(len(rows), j1)).sum())
 
 
 def band_matrix(scorer: PairScorer, lo: np.ndarray, hi: np.ndarray, max_side: int) -> BandMatrix:
+    """P over every cell a bead inside the band can cover."""
     n = len(scorer.ev.zh)
     m = len(scorer.ev.en)
-    offsets = np.zeros(n, dtype=np.int64)
-    prefix: list[np.ndarray] = []
-    for i in range(n):
-        a = max(0, int(lo[max(0, i - max_side + 1)]) - max_side)
-        b = min(m, int(hi[min(n, i + max_side)]) + max_side)
-        offsets[i] = a
-        row = np.fromiter((scorer.pair(i, j) for j in range(a, b)), dtype=float, count=b - a)
-        prefix.append(np.concatenate(([0.0], np.cumsum(row))))
-    return BandMatrix(offsets, prefix)
+    starts = np.zeros(n, dtype=np.int64)
+    ends = np.zeros(n, dtype=np.int64)
+    for r in range(n):
+        # Row r is in beads ending at zh boundary r+1..r+max_side, whose en spans start at or
+        # after lo[r+1] - max_side and end at or before hi[r + max_side].
+        starts[r] = max(0, int(lo[r + 1]) - max_side)
+        ends[r] = min(m, int(hi[min(n, r + max_side)]))
+    width = int((ends - starts).max()) if n else 0
+    prefix = np.zeros((n, width + 1))
+    pair = scorer.pair
+    for r in range(n):
+        a, b = int(starts[r]), int(ends[r])
+        row = np.fromiter((pair(r, j) for j in range(a, b)), dtype=float, count=b - a)
+        np.cumsum(row, out=prefix[r, 1 : b - a + 1])
+        prefix[r, b - a + 1 :] = prefix[r, b - a]
+    return BandMatrix(starts, prefix)
 
 
 def random_baselines(scorer: PairScorer, samples: int, seed: int = 13) -> tuple[np.ndarray, np.ndarray]:

@@ -50,54 +50,66 @@ class DPResult:
     similarity: list[float]
 
 
+CHUNK = 256  # rows of bead values computed at once (bounds memory on long texts)
+
+
 def run(inp: DPInput, params: DPParams) -> DPResult:
+    """Best monotone path from (0, 0) to (n, m) through the band.
+
+    Bead values do not depend on the table, so they are computed with numpy for a chunk of
+    rows and all shapes at once; the row recurrence is then a few array operations per row.
+    Row i of the table holds en boundaries lo[i]..hi[i] at columns PAD + (j - lo[i]).
+    """
     n = len(inp.zh_weight)
     m = len(inp.en_weight)
-    we_cum = _cum(inp.en_weight)
-    ec_cum = _cum(inp.en_base)
-    le_cum = _cum(inp.en_len)
-    wz_cum = _cum(inp.zh_weight)
-    zr_cum = _cum(inp.zh_base)
-    lz_cum = _cum(inp.zh_len)
-    lo, hi = inp.lo, inp.hi
-    table: list[np.ndarray] = []
-    back: list[np.ndarray] = []
+    cums = _Cums(inp)
+    lo, hi = inp.lo.astype(np.int64), inp.hi.astype(np.int64)
     shapes = params.shapes
-    for i in range(n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        best = np.full(len(js), NEG)
-        arg = np.full(len(js), -1, dtype=np.int8)
-        if i == 0 and lo[0] == 0:
-            best[0] = 0.0
-        for s_idx, (a, b) in enumerate(shapes):
-            if a > i or a == 0:
-                continue
-            p = i - a
-            prev_j = js - b
-            ok = (prev_j >= lo[p]) & (prev_j <= hi[p])
-            if not ok.any():
-                continue
-            prev = np.full(len(js), NEG)
-            prev[ok] = table[p][prev_j[ok] - lo[p]]
-            if a == 0 or b == 0:
-                value = np.full(len(js), -params.null_penalty)
-            else:
-                value = _bead_value(inp, params, p, i, js, b, we_cum, ec_cum, le_cum,
-                                    wz_cum, zr_cum, lz_cum)
-            cand = prev + value
-            better = ok & (cand > best)
-            best[better] = cand[better]
-            arg[better] = s_idx
-        # en-only beads (0-1) chain along the row: best[k] = max_k'<=k best[k'] - null*(k-k').
-        skip = shapes.index((0, 1))
-        ks = np.arange(len(js), dtype=float)
-        lifted = best + params.null_penalty * ks
-        run_max = np.maximum.accumulate(lifted)
-        improved = run_max > lifted + 1e-12
-        best = np.where(improved, run_max - params.null_penalty * ks, best)
-        arg[improved] = skip
-        table.append(best)
-        back.append(arg)
+    real = [s for s in shapes if s[0] and s[1]]
+    max_side = max(max(a, b) for a, b in shapes)
+    width = int((hi - lo).max()) + 1
+    pad = max_side
+    total_w = width + 2 * pad + 1  # the last column is always NEG (out-of-band target)
+    table = np.full((n + 1, total_w), NEG)
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    ks = np.arange(width)
+    kf = ks.astype(float)
+    # Row 0: only en-only beads from (0, 0).
+    row0 = np.where(lo[0] + ks <= hi[0], -params.null_penalty * (lo[0] + kf), NEG)
+    table[0, pad : pad + width] = row0
+    back[0] = np.where(row0 > NEG / 2, shapes.index((0, 1)), -1)
+    back[0, 0] = -1
+    skip = shapes.index((0, 1))
+    drop = shapes.index((1, 0))
+    real_idx = np.array([shapes.index(s) for s in real] + [drop], dtype=np.int8)
+    a_arr = np.array([a for a, _ in real] + [1], dtype=np.int64)
+    b_arr = np.array([b for _, b in real] + [0], dtype=np.int64)
+    for c0 in range(1, n + 1, CHUNK):
+        c1 = min(n + 1, c0 + CHUNK)
+        values = _chunk_values(inp, params, cums, real, c0, c1, width)  # (S, rows, width)
+        for i in range(c0, c1):
+            prev_rows = i - a_arr
+            ok_shape = prev_rows >= 0
+            pr = np.where(ok_shape, prev_rows, 0)
+            d = lo[i] - b_arr - lo[pr]
+            cols = np.clip(pad + d[:, None] + ks[None, :], 0, total_w - 1)
+            cand = table[pr[:, None], cols]
+            cand[~ok_shape] = NEG
+            cand[:-1] += values[:, i - c0, :]
+            cand[-1] -= params.null_penalty
+            arg = cand.argmax(axis=0)
+            best = cand[arg, ks]
+            valid = (lo[i] + ks <= hi[i]) & (best > NEG / 2)
+            arg8 = real_idx[arg]
+            # en-only beads chain along the row: best[k] = max_k'<=k best[k'] - null*(k-k').
+            lifted = np.where(valid, best + params.null_penalty * kf, NEG)
+            run_max = np.maximum.accumulate(lifted)
+            improved = run_max > lifted + 1e-12
+            best = np.where(improved, run_max - params.null_penalty * kf, best)
+            arg8 = np.where(improved, skip, arg8).astype(np.int8)
+            valid = (lo[i] + ks <= hi[i]) & (best > NEG / 2)
+            table[i, pad : pad + width] = np.where(valid, best, NEG)
+            back[i] = np.where(valid, arg8, -1)
     # Traceback from (n, m).
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, m
@@ -113,45 +125,75 @@ def run(inp: DPInput, params: DPParams) -> DPResult:
     weight: list[float] = []
     sims: list[float] = []
     for zs, ze, es, ee in beads:
+        w = float(cums.wz[ze] - cums.wz[zs] + cums.we[ee] - cums.we[es])
+        weight.append(w)
         if zs == ze or es == ee:
             evidence.append(0.0)
-            weight.append(float(wz_cum[ze] - wz_cum[zs] + we_cum[ee] - we_cum[es]))
             sims.append(0.0)
             continue
-        psum = float(inp.band.block(zs, ze, np.array([es]), np.array([ee]))[0])
+        psum = inp.band.block(zs, ze, es, ee)
         a, b = ze - zs, ee - es
-        base = 0.5 * (b * (zr_cum[ze] - zr_cum[zs]) + a * (ec_cum[ee] - ec_cum[es]))
-        w = float(wz_cum[ze] - wz_cum[zs] + we_cum[ee] - we_cum[es])
+        base = 0.5 * (b * (cums.zr[ze] - cums.zr[zs]) + a * (cums.ec[ee] - cums.ec[es]))
         evidence.append(psum - base)
-        weight.append(w)
         sims.append(max(0.0, min(1.0, psum / w)) if w > 0 else 0.0)
     return DPResult(beads, evidence, weight, sims)
 
 
-def _bead_value(inp: DPInput, params: DPParams, p: int, i: int, js: np.ndarray, b: int,
-                we_cum: np.ndarray, ec_cum: np.ndarray, le_cum: np.ndarray,
-                wz_cum: np.ndarray, zr_cum: np.ndarray, lz_cum: np.ndarray) -> np.ndarray:
-    a = i - p
-    starts = js - b
-    safe_starts = np.clip(starts, 0, None)
-    psum = inp.band.block(p, i, safe_starts, js)
-    weight = (wz_cum[i] - wz_cum[p]) + (we_cum[js] - we_cum[safe_starts])
-    base = 0.5 * (b * (zr_cum[i] - zr_cum[p]) + a * (ec_cum[js] - ec_cum[safe_starts]))
-    sim = (psum - base) / np.maximum(weight, 1e-9)
-    value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
-    value -= params.merge_penalty * (a + b - 2)
-    if params.length_weight:
-        lz = lz_cum[i] - lz_cum[p]
-        le = le_cum[js] - le_cum[safe_starts]
-        expected = params.length_ratio * lz
-        delta = (le - expected) / np.sqrt(params.length_var * (expected + le) / 2 + 1.0)
-        value -= params.length_weight * np.minimum(delta * delta, 25.0) / 2
-    if params.paragraph_penalty:
-        crossings = np.zeros(len(js))
-        if a > 1 and inp.zh_para[p] != inp.zh_para[i - 1]:
-            crossings += 1
-        if b > 1:
-            last = np.clip(js - 1, 0, None)
-            crossings += (inp.en_para[safe_starts] != inp.en_para[last]).astype(float)
-        value -= params.paragraph_penalty * crossings
-    return value
+@dataclass(frozen=True)
+class _Cums:
+    we: np.ndarray
+    ec: np.ndarray
+    le: np.ndarray
+    wz: np.ndarray
+    zr: np.ndarray
+    lz: np.ndarray
+
+    def __init__(self, inp: DPInput) -> None:
+        object.__setattr__(self, "we", _cum(inp.en_weight))
+        object.__setattr__(self, "ec", _cum(inp.en_base))
+        object.__setattr__(self, "le", _cum(inp.en_len))
+        object.__setattr__(self, "wz", _cum(inp.zh_weight))
+        object.__setattr__(self, "zr", _cum(inp.zh_base))
+        object.__setattr__(self, "lz", _cum(inp.zh_len))
+
+
+def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[int, int]],
+                  c0: int, c1: int, width: int) -> np.ndarray:
+    """Value of every real bead shape ending at (i, lo[i] + k), rows c0..c1-1."""
+    m = len(inp.en_weight)
+    rows_i = np.arange(c0, c1)
+    js = np.minimum(inp.lo[rows_i][:, None] + np.arange(width)[None, :], m)  # (R, K)
+    out = np.empty((len(real), len(rows_i), width))
+    # Per (a): vertical sums of P over rows i-a..i-1 need per-row clipping; cache per b.
+    for s_idx, (a, b) in enumerate(real):
+        p = rows_i - a
+        okp = p >= 0
+        p_safe = np.where(okp, p, 0)
+        starts = np.clip(js - b, 0, None)
+        psum = np.zeros(js.shape)
+        for t in range(1, a + 1):
+            r = np.clip(rows_i - t, 0, None)
+            psum += inp.band.rows_sum(r[:, None], starts, js)
+        wz = (cums.wz[rows_i] - cums.wz[p_safe])[:, None]
+        weight = wz + (cums.we[js] - cums.we[starts])
+        base = 0.5 * (b * (cums.zr[rows_i] - cums.zr[p_safe])[:, None]
+                      + a * (cums.ec[js] - cums.ec[starts]))
+        sim = (psum - base) / np.maximum(weight, 1e-9)
+        value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
+        value -= params.merge_penalty * (a + b - 2)
+        if params.length_weight:
+            lz = (cums.lz[rows_i] - cums.lz[p_safe])[:, None]
+            le = cums.le[js] - cums.le[starts]
+            expected = params.length_ratio * lz
+            delta = (le - expected) / np.sqrt(params.length_var * (expected + le) / 2 + 1.0)
+            value -= params.length_weight * np.minimum(delta * delta, 25.0) / 2
+        if params.paragraph_penalty:
+            crossings = np.zeros(js.shape)
+            if a > 1:
+                crossings += (inp.zh_para[p_safe] != inp.zh_para[rows_i - 1]).astype(float)[:, None]
+            if b > 1:
+                last = np.clip(js - 1, 0, None)
+                crossings += (inp.en_para[starts] != inp.en_para[last]).astype(float)
+            value -= params.paragraph_penalty * crossings
+        out[s_idx] = value
+    return out

@@ -21,7 +21,8 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cache_dir
 
-PARSER_VERSION = "3"
+PARSER_VERSION = "5"
+PROPER_KEY = "\x00proper"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)")
 _SKIP_SENSE = ("CL:", "variant of", "old variant", "see ", "used in", "erhua variant",
@@ -36,7 +37,10 @@ def _data_path() -> Path:
 
 
 def parse(path: Path) -> Dictionary:
+    """Headword -> stems; the key ``PROPER_KEY`` lists proper-noun headwords (capitalised pinyin)."""
     merged: dict[str, set[str]] = {}
+    proper: set[str] = set()
+    common: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -44,7 +48,11 @@ def parse(path: Path) -> Dictionary:
             m = _LINE.match(line)
             if not m:
                 continue
-            trad, simp, _pinyin, senses = m.groups()
+            trad, simp, pinyin, senses = m.groups()
+            if pinyin[:1].isupper() and len(simp) > 1:
+                proper.update((trad, simp))
+            else:
+                common.update((trad, simp))
             stems: set[str] = set()
             for sense in senses.split("/"):
                 if not sense or sense.startswith(_SKIP_SENSE):
@@ -56,7 +64,9 @@ def parse(path: Path) -> Dictionary:
                 continue
             for head in {trad, simp}:
                 merged.setdefault(head, set()).update(stems)
-    return {k: tuple(sorted(v)) for k, v in merged.items()}
+    out = {k: tuple(sorted(v)) for k, v in merged.items()}
+    out[PROPER_KEY] = tuple(sorted(proper - common))
+    return out
 
 
 def _cache_file() -> Path:
@@ -86,3 +96,14 @@ def load() -> Dictionary:
     except OSError:
         Path(tmp).unlink(missing_ok=True)
     return parsed
+
+
+@cache
+def proper_nouns() -> frozenset[str]:
+    return frozenset(load().get(PROPER_KEY, ()))
+
+
+@cache
+def english_vocabulary() -> frozenset[str]:
+    """Every English stem used in a gloss: a rough test of "is this an ordinary word"."""
+    return frozenset(s for k, v in load().items() if k != PROPER_KEY for s in v)

@@ -55,6 +55,8 @@ def stem(word: str) -> str:
     elif w.endswith("n't"):
         w = w[:-3]
     w = IRREGULAR.get(w, w)
+    if "." in w:  # U.S., a.m.: abbreviations are their own stem
+        return w.strip(".")
     stemmed: str = porter_stemmer().stem(w)
     return stemmed
 

@@ -1,0 +1,111 @@
+"""The public Python API: read, align, check. The CLI is a thin layer over these."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from xcheck.errors import InputError
+from xcheck.load import ReadOptions, guess_lang, read_bilingual, read_document, read_pair
+from xcheck.model import (
+    Alignment,
+    Bead,
+    Category,
+    Document,
+    Finding,
+    FindingType,
+    Lang,
+    Report,
+    Severity,
+    Side,
+)
+from xcheck.settings import Settings
+
+__version__ = "0.1.0"
+
+
+def _options(settings: Settings) -> ReadOptions:
+    return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes)
+
+
+def read_inputs(zh: str | Path, en: str | Path | None,
+                settings: Settings = Settings()) -> tuple[Document, Document]:
+    """Two files (Chinese, English), or one bilingual file when ``en`` is None."""
+    if en is None:
+        return read_bilingual(zh, _options(settings))
+    return read_pair(zh, en, _options(settings))
+
+
+def segment(path: str | Path, lang: Lang | None = None,
+            settings: Settings = Settings()) -> Document:
+    return read_document(path, lang, _options(settings))
+
+
+def align_documents(zh: Document, en: Document, settings: Settings = Settings()) -> Alignment:
+    from xcheck.align import align_documents as _align
+
+    return _align(zh, en, settings.align)
+
+
+def align(zh: str | Path, en: str | Path | None = None,
+          settings: Settings = Settings()) -> Alignment:
+    zh_doc, en_doc = read_inputs(zh, en, settings)
+    return align_documents(zh_doc, en_doc, settings)
+
+
+def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()) -> dict[
+        str, object]:
+    from xcheck.checks import available
+
+    out: dict[str, object] = asdict(settings)
+    out["checks"] = available()
+    out["glossary_terms"] = len(glossary)
+    out["xcheck"] = __version__
+    return out
+
+
+def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
+                    glossary: tuple[tuple[str, str], ...] = ()) -> Report:
+    from xcheck import align as align_module
+    from xcheck.checks import run_checks
+    from xcheck.checks.context import Context
+
+    alignment = align_documents(zh, en, settings)
+    sdict = settings_dict(settings, glossary)
+    threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
+    doc_finding = _document_finding(alignment, threshold)
+    if doc_finding is not None:
+        return Report(alignment, (doc_finding,), sdict)
+    findings = run_checks(Context(alignment, glossary))
+    return Report(alignment, tuple(findings), sdict)
+
+
+def _document_finding(alignment: Alignment, threshold: float) -> Finding | None:
+    zh_lang = guess_lang("".join(s.text for s in alignment.zh.sentences))
+    en_lang = guess_lang("".join(s.text for s in alignment.en.sentences))
+    if zh_lang is Lang.EN or en_lang is Lang.ZH:
+        msg = ("both inputs are in the same language: "
+               f"the Chinese side reads as {zh_lang.value if zh_lang else 'neither'}, the "
+               f"English side as {en_lang.value if en_lang else 'neither'}")
+        rule = "same-language"
+    elif len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
+        msg = (f"the two articles look unrelated (document similarity {alignment.score:.2f}, "
+               f"below {threshold:.2f}); no sentence-level findings were made")
+        rule = "unrelated-articles"
+    else:
+        return None
+    return Finding(rule=rule, category=Category.MISMATCH, type=FindingType.DOCUMENT,
+                   severity=Severity.ERROR,
+                   zh=Side(tuple(range(len(alignment.zh.sentences)))),
+                   en=Side(tuple(range(len(alignment.en.sentences)))),
+                   message=msg, fingerprint=rule[:8], evidence="document-level")
+
+
+def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Settings(),
+          glossary: tuple[tuple[str, str], ...] = ()) -> Report:
+    """Check a Chinese article against its English version (or one bilingual file)."""
+    zh_doc, en_doc = read_inputs(zh, en, settings)
+    return check_documents(zh_doc, en_doc, settings, glossary)
+
+
+__all__ = ["Bead", "InputError", "align", "check", "check_documents", "read_inputs", "segment"]

@@ -1,0 +1,89 @@
+"""The registry of checks: plain functions from a Context to Findings.
+
+A check module registers itself with ``@register("name")``; ``run_checks`` runs the enabled
+ones, gives each finding a stable fingerprint and ranks them most important first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from xcheck.checks.context import Context
+from xcheck.model import Category, Finding, Severity
+
+CheckFn = Callable[[Context], Iterable[Finding]]
+REGISTRY: dict[str, CheckFn] = {}
+
+
+def register(name: str) -> Callable[[CheckFn], CheckFn]:
+    def deco(fn: CheckFn) -> CheckFn:
+        REGISTRY[name] = fn
+        return fn
+
+    return deco
+
+
+def _load_builtin() -> None:
+    # Importing the modules registers their checks.
+    from xcheck.checks import (  # noqa: F401
+        content,
+        dates,
+        glossary,
+        names,
+        numbers,
+        quotes,
+        sentences,
+    )
+
+
+_CATEGORY_ORDER = {Category.ZH_ONLY: 0, Category.EN_ONLY: 0, Category.MISMATCH: 1,
+                   Category.ADDITION: 2, Category.OMISSION: 2}
+
+
+def fingerprint(ctx: Context, f: Finding) -> str:
+    """Hash of what the finding says and the text it points at, never of positions."""
+    zh, en = ctx.zh, ctx.en
+    parts = [f.rule, f.category.value, f.type.value]
+    parts += [zh.text[s.start : s.end] for s in f.zh.spans]
+    parts += [en.text[s.start : s.end] for s in f.en.spans]
+    parts += [zh.sentences[i].text for i in f.zh.sentences]
+    parts += [en.sentences[i].text for i in f.en.sentences]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+def _position(f: Finding) -> tuple[int, int]:
+    zh = f.zh.sentences[0] if f.zh.sentences else 10**9
+    en = f.en.sentences[0] if f.en.sentences else 10**9
+    return (min(zh, en), 0)
+
+
+def rank(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-f.severity.rank, _CATEGORY_ORDER.get(f.category, 3),
+                                           _position(f), f.rule))
+
+
+def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
+               severity_overrides: dict[str, Severity] | None = None) -> list[Finding]:
+    _load_builtin()
+    names = list(REGISTRY) if enabled is None else list(enabled)
+    out: list[Finding] = []
+    seen: dict[str, int] = {}
+    for name in names:
+        if name not in REGISTRY:
+            continue
+        for f in REGISTRY[name](ctx):
+            if severity_overrides and f.rule in severity_overrides:
+                f = replace(f, severity=severity_overrides[f.rule])
+            fp = fingerprint(ctx, f)
+            seen[fp] = seen.get(fp, 0) + 1
+            if seen[fp] > 1:  # the same text flagged twice: keep both, distinguishable
+                fp = hashlib.sha1(f"{fp}{seen[fp]}".encode()).hexdigest()[:8]
+            out.append(replace(f, fingerprint=fp))
+    return rank(out)
+
+
+def available() -> list[str]:
+    _load_builtin()
+    return sorted(REGISTRY)

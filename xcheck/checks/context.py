@@ -1,0 +1,151 @@
+"""What the checks share: word tokens with offsets and their bilingual evidence, per sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from xcheck.lexicon import cedict, names
+from xcheck.lexicon.english import STOPWORDS, stem
+from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
+from xcheck.model import Alignment, Bead, Document, Sentence, Span
+from xcheck.resources import en_word_tokenizer, jieba_tokenizer
+
+# English words a Chinese article implies without a word for them, or that CC-CEDICT glosses
+# differently: "U.S." is 美, "Washington" often stands for 美國.
+EN_ALIASES: dict[str, tuple[str, ...]] = {
+    "u.s": ("美",), "us": ("美",), "america": ("美",), "american": ("美",),
+    "washington": ("华盛顿", "美"), "beij": ("北京", "中"), "moscow": ("莫斯科", "俄"),
+    "kyiv": ("基辅", "乌"), "kiev": ("基辅",), "eu": ("欧盟",), "un": ("联合国",),
+    "uk": ("英国",), "u.k": ("英",), "nato": ("北约",), "britain": ("英",),
+    "british": ("英",), "taiwan": ("台",), "chines": ("中", "华"), "china": ("中",),
+    "european": ("欧",), "europ": ("欧",), "western": ("西方",), "west": ("西",),
+    "russian": ("俄",), "russia": ("俄",), "ukrainian": ("乌",), "ukrain": ("乌",),
+    "german": ("德",), "germani": ("德",), "french": ("法",), "franc": ("法",),
+    "japanes": ("日",), "japan": ("日",), "unit": ("美", "联合"),
+}
+
+
+@dataclass(frozen=True)
+class ZhToken:
+    start: int
+    end: int
+    text: str
+    norm: str
+    stems: frozenset[str]  # English stems it can translate to
+
+
+@dataclass(frozen=True)
+class EnToken:
+    start: int
+    end: int
+    text: str
+    stem: str
+    content: bool
+    capitalised: bool
+
+
+def _fuzzy(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 4 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 4
+
+
+@dataclass
+class Context:
+    alignment: Alignment
+    glossary: tuple[tuple[str, str], ...] = ()
+    _zh_tokens: dict[int, list[ZhToken]] = field(default_factory=dict)
+    _en_tokens: dict[int, list[EnToken]] = field(default_factory=dict)
+
+    @property
+    def zh(self) -> Document:
+        return self.alignment.zh
+
+    @property
+    def en(self) -> Document:
+        return self.alignment.en
+
+    @cached_property
+    def dictionary(self) -> cedict.Dictionary:
+        return cedict.load()
+
+    def zh_tokens(self, index: int) -> list[ZhToken]:
+        if index not in self._zh_tokens:
+            s = self.zh.sentences[index]
+            norm = self.zh.norm_text[s.start : s.end]
+            out: list[ZhToken] = []
+            for tok, ts, te in jieba_tokenizer().tokenize(norm):
+                if tok.isspace():
+                    continue
+                stems: set[str] = set()
+                if tok in self.dictionary:
+                    stems.update(self.dictionary[tok])
+                else:
+                    for k in range(len(tok)):
+                        for size in (3, 2, 1):
+                            piece = tok[k : k + size]
+                            if len(piece) == size and piece in self.dictionary and (
+                                    size > 1 or piece not in ZH_STOPWORDS):
+                                stems.update(self.dictionary[piece])
+                if re.fullmatch(r"[A-Za-z][A-Za-z0-9.&-]*", tok):
+                    stems.add(stem(tok.rstrip(".")))
+                out.append(ZhToken(s.start + ts, s.start + te, self.zh.text[s.start + ts :
+                                   s.start + te], tok, frozenset(stems)))
+            self._zh_tokens[index] = out
+        return self._zh_tokens[index]
+
+    def en_tokens(self, index: int) -> list[EnToken]:
+        if index not in self._en_tokens:
+            s = self.en.sentences[index]
+            out: list[EnToken] = []
+            for ts, te in en_word_tokenizer().span_tokenize(s.text):
+                tok = s.text[ts:te]
+                low = tok.lower()
+                content = tok[0].isalpha() and low not in STOPWORDS and len(low) > 1
+                out.append(EnToken(s.start + ts, s.start + te, tok, stem(low.rstrip(".")),
+                                   content, tok[0].isupper()))
+            self._en_tokens[index] = out
+        return self._en_tokens[index]
+
+    def zh_text(self, bead: Bead) -> str:
+        """Simplified text of the bead's Chinese sentences (for substring lookups)."""
+        return "".join(self.zh.norm_text[self.zh.sentences[i].start :
+                                         self.zh.sentences[i].end] for i in bead.zh)
+
+    def bead_stems(self, bead: Bead) -> set[str]:
+        out: set[str] = set()
+        for i in bead.zh:
+            for t in self.zh_tokens(i):
+                out |= t.stems
+        return out
+
+    def en_supported(self, token: EnToken, bead: Bead, stems: set[str] | None = None,
+                     zh_text: str | None = None) -> bool:
+        """Does the Chinese side of ``bead`` have a counterpart for this English word?"""
+        stems = self.bead_stems(bead) if stems is None else stems
+        zh_text = self.zh_text(bead) if zh_text is None else zh_text
+        if token.stem in stems or any(_fuzzy(token.stem, s) for s in stems
+                                      if s[:2] == token.stem[:2]):
+            return True
+        for alias in EN_ALIASES.get(token.stem, ()):
+            if alias in zh_text:
+                return True
+        if token.text.lower() in zh_text.lower():
+            return True
+        if token.capitalised and len(token.text) > 2:
+            for run in re.findall(f"[{''.join(TRANSLIT)}]{{2,}}", zh_text):
+                for size in range(min(len(run), 6), 1, -1):
+                    for k in range(len(run) - size + 1):
+                        if names.similarity(run[k : k + size], token.text) >= 0.75:
+                            return True
+        return False
+
+    def sentence(self, lang: str, index: int) -> Sentence:
+        return (self.zh if lang == "zh" else self.en).sentences[index]
+
+
+def span_of(tokens: list[EnToken] | list[ZhToken]) -> Span:
+    return Span(tokens[0].start, tokens[-1].end)

@@ -1,0 +1,178 @@
+"""Dates and time expressions ("this weekend", 週二, 上個月, 年內) added, dropped or changed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from xcheck.checks import register
+from xcheck.checks.context import Context
+from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:this|the)\s+(?:coming\s+)?weekend\b", re.I), "weekend"),
+    (re.compile(r"\blast\s+weekend\b", re.I), "last-weekend"),
+    (re.compile(r"\bnext\s+weekend\b", re.I), "next-weekend"),
+    (re.compile(r"\b(?:(?:on|this|next|last)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|"
+                r"Friday|Saturday|Sunday)s?\b"), "dow"),
+    (re.compile(r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I), "this"),
+    (re.compile(r"\b(?P<rel>last|next|this)\s+(?P<unit>week|month|year)\b", re.I), "rel"),
+    (re.compile(r"\b(?:within|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+(?:the|this)\s+"
+                r"(?P<unit>year|month|week)\b|\bby\s+year-end\b", re.I), "within"),
+    (re.compile(r"\b(?:yesterday|today|tomorrow|tonight|overnight)\b", re.I), "word"),
+    (re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)"
+                r"\s+ago\b", re.I), "ago"),
+]
+
+_ZH_DAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:本|这|這)?周末|(?:本|这)週末"), "weekend"),
+    (re.compile(r"上(?:个)?周末"), "last-weekend"),
+    (re.compile(r"下(?:个)?周末"), "next-weekend"),
+    (re.compile(r"(?:周|星期|礼拜)(?P<day>[一二三四五六日天])"), "dow"),
+    (re.compile(r"(?P<rel>上|下|本|这)(?:个)?(?P<unit>周|星期|礼拜|月)"), "rel"),
+    (re.compile(r"(?P<rel>去|明|今)年(?!内|底)"), "year"),
+    (re.compile(r"年内|年底前|今年底|月内|周内|本月底前"), "within"),
+    (re.compile(r"昨天|昨日|今天|今日|明天|明日|今晚|昨晚|凌晨"), "word"),
+    (re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:天|周|个月|年)前"), "ago"),
+]
+_ZH_WORD = {"昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today",
+            "明天": "tomorrow", "明日": "tomorrow", "今晚": "tonight", "昨晚": "yesterday",
+            "凌晨": "overnight"}
+_ZH_UNIT = {"周": "week", "星期": "week", "礼拜": "week", "月": "month"}
+_ZH_REL = {"上": "last", "下": "next", "本": "this", "这": "this"}
+_ZH_YEAR = {"去": "last", "明": "next", "今": "this"}
+_ZH_WITHIN = {"年内": "year", "年底前": "year", "今年底": "year", "月内": "month",
+              "周内": "week", "本月底前": "month"}
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    sentence: int
+    start: int
+    end: int
+    key: str
+    text: str
+
+    @property
+    def kind(self) -> str:
+        return self.key.split(":")[0].split("-")[-1]
+
+
+def _en_key(m: re.Match[str], kind: str) -> str:
+    text = m.group().lower()
+    if kind == "dow":
+        return f"dow:{_DAYS.index(m.group('day').lower()) + 1}"
+    if kind == "this":
+        return f"this-{m.group('unit').lower()}"
+    if kind == "rel":
+        return f"{m.group('rel').lower()}-{m.group('unit').lower()}"
+    if kind == "within":
+        unit = (m.groupdict().get("unit") or "year").lower()
+        return f"within-{unit}"
+    if kind == "word":
+        return text
+    return kind
+
+
+def _zh_key(m: re.Match[str], kind: str) -> str:
+    if kind == "dow":
+        return f"dow:{_ZH_DAY[m.group('day')]}"
+    if kind == "rel":
+        return f"{_ZH_REL[m.group('rel')]}-{_ZH_UNIT[m.group('unit')]}"
+    if kind == "year":
+        return f"{_ZH_YEAR[m.group('rel')]}-year"
+    if kind == "within":
+        return f"within-{_ZH_WITHIN[m.group()]}"
+    if kind == "word":
+        return _ZH_WORD[m.group()]
+    return kind
+
+
+def _scan(text: str, base: int, sentence: int, patterns: list[tuple[re.Pattern[str], str]],
+          keyer: object, original: str) -> list[TimeExpr]:
+    out: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in patterns:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            key = keyer(m, kind)  # type: ignore[operator]
+            out.append(TimeExpr(sentence, base + m.start(), base + m.end(), key,
+                                original[m.start() : m.end()]))
+    return sorted(out, key=lambda t: t.start)
+
+
+def en_times(ctx: Context, j: int) -> list[TimeExpr]:
+    s = ctx.en.sentences[j]
+    return _scan(s.text, s.start, j, _EN_PATTERNS, _en_key, s.text)
+
+
+def zh_times(ctx: Context, i: int) -> list[TimeExpr]:
+    s = ctx.zh.sentences[i]
+    return _scan(ctx.zh.norm_text[s.start : s.end], s.start, i, _ZH_PATTERNS, _zh_key, s.text)
+
+
+def _equivalent(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    same = {frozenset({"this-year", "within-year"}), frozenset({"today", "tonight"}),
+            frozenset({"this-week", "weekend"})}
+    return frozenset({a, b}) in same
+
+
+def _bead_times(ctx: Context, bead: Bead) -> tuple[list[TimeExpr], list[TimeExpr]]:
+    zh = [t for i in bead.zh for t in zh_times(ctx, i)]
+    en = [t for j in bead.en for t in en_times(ctx, j)]
+    zh_left: list[TimeExpr] = []
+    for z in zh:
+        hit = next((e for e in en if _equivalent(z.key, e.key)), None)
+        if hit is None:
+            zh_left.append(z)
+        else:
+            en.remove(hit)
+    return zh_left, en
+
+
+@register("dates")
+def time_expressions(ctx: Context) -> Iterator[Finding]:
+    for bead in ctx.alignment.beads:
+        if not bead.zh or not bead.en:
+            continue
+        zh_left, en_left = _bead_times(ctx, bead)
+        for z in list(zh_left):
+            e = next((e for e in en_left if e.kind == z.kind), None)
+            if e is None:
+                continue
+            zh_left.remove(z)
+            en_left.remove(e)
+            yield Finding(
+                rule="time-expression-mismatch", category=Category.MISMATCH,
+                type=FindingType.DATE_TIME, severity=Severity.ERROR,
+                zh=Side((z.sentence,), (Span(z.start, z.end),)),
+                en=Side((e.sentence,), (Span(e.start, e.end),)),
+                message=f"the Chinese says \"{z.text}\" where the English says \"{e.text}\"",
+                evidence="the time expressions of the aligned sentences differ",
+            )
+        zh_desc = "no time expression" if not any(zh_times(ctx, i) for i in bead.zh) else \
+            "no matching time expression"
+        for e in en_left:
+            yield Finding(
+                rule="time-expression-added", category=Category.ADDITION,
+                type=FindingType.DATE_TIME, severity=Severity.WARNING,
+                zh=Side(bead.zh), en=Side((e.sentence,), (Span(e.start, e.end),)),
+                message=f"\"{e.text}\" has no counterpart in the Chinese",
+                evidence=f"the aligned Chinese sentence has {zh_desc}",
+            )
+        for z in zh_left:
+            yield Finding(
+                rule="time-expression-omitted", category=Category.OMISSION,
+                type=FindingType.DATE_TIME, severity=Severity.WARNING,
+                zh=Side((z.sentence,), (Span(z.start, z.end),)), en=Side(bead.en),
+                message=f"\"{z.text}\" in the Chinese has no counterpart in the English",
+                evidence="the aligned English sentence has no matching time expression",
+            )

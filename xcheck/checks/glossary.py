@@ -1,0 +1,58 @@
+"""Glossary terms: a Chinese term whose required English rendering is absent."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from xcheck.checks import register
+from xcheck.checks.context import Context
+from xcheck.errors import ConfigError
+from xcheck.model import Category, Finding, FindingType, Severity, Side, Span
+
+
+def read_glossary(path: str | Path) -> tuple[tuple[str, str], ...]:
+    """A TSV or CSV file of ``zh<TAB or comma>en`` pairs; '#' lines are comments."""
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8-sig")
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read glossary ({e.strerror})") from None
+    delimiter = "\t" if "\t" in text else ","
+    out: list[tuple[str, str]] = []
+    for n, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):
+        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+            continue
+        if len(row) < 2 or not row[1].strip():
+            raise ConfigError(f"{path}:{n}: expected 'chinese{delimiter}english'")
+        out.append((row[0].strip(), row[1].strip()))
+    return tuple(out)
+
+
+@register("glossary")
+def glossary(ctx: Context) -> Iterator[Finding]:
+    if not ctx.glossary:
+        return
+    for bead in ctx.alignment.beads:
+        if not bead.zh:
+            continue
+        en_text = " ".join(ctx.en.sentences[j].text for j in bead.en).lower()
+        for i in bead.zh:
+            s = ctx.zh.sentences[i]
+            norm = ctx.zh.norm_text[s.start : s.end]
+            for zh_term, en_term in ctx.glossary:
+                k = s.text.find(zh_term)
+                if k < 0:
+                    k = norm.find(zh_term)
+                if k < 0 or en_term.lower() in en_text:
+                    continue
+                yield Finding(
+                    rule="glossary-term", category=Category.MISMATCH, type=FindingType.TERM,
+                    severity=Severity.WARNING,
+                    zh=Side((i,), (Span(s.start + k, s.start + k + len(zh_term)),)),
+                    en=Side(bead.en),
+                    message=f"the glossary renders \"{zh_term}\" as \"{en_term}\", which the "
+                            "English does not use",
+                    evidence="glossary entry",
+                )

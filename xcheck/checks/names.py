@@ -1,0 +1,162 @@
+"""Names of people, places and organisations: added, dropped, partly added or different."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xcheck.checks import register
+from xcheck.checks.context import EN_ALIASES, Context, EnToken
+from xcheck.lexicon import cedict
+from xcheck.lexicon import names as phonetic
+from xcheck.lexicon.english import STOPWORDS
+from xcheck.lexicon.evidence import TRANSLIT
+from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+
+# Capitalised titles before a name are content, not given names.
+TITLES = frozenset(
+    "president chancellor minister prime secretary general envoy ambassador governor mayor "
+    "senator representative king queen prince princess premier chairman chairwoman chief "
+    "director spokesman spokeswoman spokesperson commissioner judge justice mr mrs ms dr "
+    "professor prof coach captain lieutenant colonel major sergeant admiral pope bishop "
+    "deputy vice foreign state defence defense finance interior health trade economy "
+    "former acting interim commander officer head leader lawmaker legislator".split())
+
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december i".split())
+
+
+def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
+    """Maximal runs of capitalised words (a sentence-initial ordinary word is not a name)."""
+    vocab = cedict.english_vocabulary()
+    toks = ctx.en_tokens(j)
+    runs: list[list[EnToken]] = []
+    cur: list[EnToken] = []
+    for k, t in enumerate(toks):
+        low = t.text.lower()
+        is_name = (t.capitalised and t.text[0].isalpha() and low not in STOPWORDS
+                   and low not in _NOT_NAMES and not t.text.isupper()
+                   and not (k == 0 and t.stem in vocab))
+        if is_name:
+            cur.append(t)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
+    """(sentence, start, end, text) of proper nouns and transliterations in the Chinese."""
+    proper = cedict.proper_nouns()
+    out: list[tuple[int, int, int, str]] = []
+    for i in bead.zh:
+        for t in ctx.zh_tokens(i):
+            if t.norm in proper:
+                out.append((i, t.start, t.end, t.norm))
+        s = ctx.zh.sentences[i]
+        norm = ctx.zh.norm_text[s.start : s.end]
+        for m in re.finditer(f"[{''.join(TRANSLIT)}]{{3,}}", norm):
+            if m.group() not in ctx.dictionary:
+                out.append((i, s.start + m.start(), s.start + m.end(), m.group()))
+    return out
+
+
+def _zh_supported(ctx: Context, name: str, bead: Bead) -> bool:
+    stems = ctx.dictionary.get(name, ())
+    for j in bead.en:
+        for t in ctx.en_tokens(j):
+            if any(alias in name for alias in EN_ALIASES.get(t.stem, ())):
+                return True
+            if t.stem in stems or (t.capitalised and phonetic.similarity(name, t.text) >= 0.6):
+                return True
+            if any(len(s) >= 4 and t.stem.startswith(s[:4]) for s in stems if t.capitalised):
+                return True
+    return False
+
+
+def _nearby_beads(ctx: Context, bead: Bead) -> list[Bead]:
+    """Beads of the same paragraphs: a name stated there is known to the reader."""
+    zh_paras = {ctx.zh.sentences[i].paragraph for i in bead.zh}
+    en_paras = {ctx.en.sentences[j].paragraph for j in bead.en}
+    return [b for b in ctx.alignment.beads
+            if any(ctx.zh.sentences[i].paragraph in zh_paras for i in b.zh)
+            or any(ctx.en.sentences[j].paragraph in en_paras for j in b.en)]
+
+
+def _known_en(ctx: Context, token: EnToken, bead: Bead) -> bool:
+    """An English name whose counterpart the Chinese gives nearby (explicitation)."""
+    zh_text = "".join(ctx.zh_text(b) for b in _nearby_beads(ctx, bead))
+    wide = Bead(tuple(i for b in _nearby_beads(ctx, bead) for i in b.zh), bead.en)
+    return ctx.en_supported(token, wide, None, zh_text)
+
+
+def _known_zh(ctx: Context, name: str, bead: Bead) -> bool:
+    wide = Bead(bead.zh, tuple(j for b in _nearby_beads(ctx, bead) for j in b.en))
+    return _zh_supported(ctx, name, wide)
+
+
+@register("names")
+def names(ctx: Context) -> Iterator[Finding]:
+    for bead in ctx.alignment.beads:
+        if not bead.zh or not bead.en:
+            continue
+        stems = ctx.bead_stems(bead)
+        zh_text = ctx.zh_text(bead)
+        missing_runs: list[tuple[int, list[EnToken]]] = []
+        for j in bead.en:
+            for run in _runs(ctx, j):
+                ok = [ctx.en_supported(t, bead, stems, zh_text) for t in run]
+                if all(ok):
+                    continue
+                if not any(ok):
+                    missing_runs.append((j, run))
+                    continue
+                # Part of the name is there: the rest (a given name, say) was added.
+                for k, t in enumerate(run):
+                    if ok[k] or k + 1 >= len(run) or not ok[k + 1] or t.text.lower() in TITLES:
+                        continue  # titles and ordinary words are not given names
+                    full = ctx.en.text[run[0].start : run[-1].end]
+                    yield Finding(
+                        rule="name-part-added", category=Category.ADDITION,
+                        type=FindingType.NAME, severity=Severity.WARNING,
+                        zh=Side(bead.zh), en=Side((j,), (Span(t.start, t.end),)),
+                        message=f"\"{t.text}\" in \"{full}\" has no counterpart in the Chinese",
+                        evidence=f"the Chinese names only \"{run[k + 1].text}\"",
+                    )
+        zh_missing = [z for z in _zh_names(ctx, bead) if not _zh_supported(ctx, z[3], bead)]
+        for j, run in missing_runs:
+            text = ctx.en.text[run[0].start : run[-1].end]
+            if zh_missing:
+                i, zs, ze, ztext = zh_missing.pop(0)
+                yield Finding(
+                    rule="name-mismatch", category=Category.MISMATCH, type=FindingType.NAME,
+                    severity=Severity.ERROR, zh=Side((i,), (Span(zs, ze),)),
+                    en=Side((j,), (Span(run[0].start, run[-1].end),)),
+                    message=f"the Chinese names \"{ctx.zh.text[zs:ze]}\" where the English "
+                            f"names \"{text}\"",
+                    evidence="neither name has a counterpart on the other side",
+                )
+            else:
+                known = all(_known_en(ctx, t, bead) for t in run)
+                yield Finding(
+                    rule="name-added", category=Category.ADDITION, type=FindingType.NAME,
+                    severity=Severity.INFO if known else Severity.WARNING, zh=Side(bead.zh),
+                    en=Side((j,), (Span(run[0].start, run[-1].end),)),
+                    message=f"\"{text}\" has no counterpart in the Chinese",
+                    evidence="no dictionary, pinyin or spelling match in the aligned Chinese"
+                             + ("; the Chinese names it nearby" if known else ""),
+                )
+        for i, zs, ze, zname in zh_missing:
+            known = _known_zh(ctx, zname, bead)
+            yield Finding(
+                rule="name-omitted", category=Category.OMISSION, type=FindingType.NAME,
+                severity=Severity.INFO if known else Severity.WARNING, zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
+                message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "
+                        "English",
+                evidence="no dictionary or pinyin match in the aligned English"
+                         + ("; the English names it nearby" if known else ""),
+            )

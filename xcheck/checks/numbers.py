@@ -1,0 +1,108 @@
+"""Numbers that disagree, or appear on one side only, inside aligned sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from xcheck.checks import register
+from xcheck.checks.context import Context
+from xcheck.lexicon.numbers import en_numbers, zh_numbers
+from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) +
+                       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=\s+\d)")
+
+
+@dataclass(frozen=True)
+class Found:
+    sentence: int
+    start: int
+    end: int
+    value: float
+    text: str
+    strong: bool  # digits or a multi-character numeral: worth reporting on its own
+
+
+def _zh(ctx: Context, bead: Bead) -> list[Found]:
+    out: list[Found] = []
+    for i in bead.zh:
+        s = ctx.zh.sentences[i]
+        norm = ctx.zh.norm_text[s.start : s.end]
+        for n in zh_numbers(norm):
+            text = s.text[n.start : n.end]
+            strong = any(c.isdigit() for c in text) or len(text) >= 2 or n.percent
+            out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong))
+    return out
+
+
+def _en(ctx: Context, bead: Bead) -> list[Found]:
+    out: list[Found] = []
+    for j in bead.en:
+        s = ctx.en.sentences[j]
+        for n in en_numbers(s.text):
+            text = s.text[n.start : n.end]
+            out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
+                             any(c.isdigit() for c in text)))
+        for m in _MONTH_RE.finditer(s.text):
+            key = m.group(1).lower()[:3]
+            month = next(k for k, name in enumerate(_MONTHS, 1) if name.startswith(key))
+            out.append(Found(j, s.start + m.start(), s.start + m.end(), float(month),
+                             m.group(), False))
+    return out
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def _unmatched(zh: list[Found], en: list[Found]) -> tuple[list[Found], list[Found]]:
+    en_left = list(en)
+    zh_left: list[Found] = []
+    for z in zh:
+        hit = next((e for e in en_left if _same(e.value, z.value)), None)
+        if hit is None:
+            zh_left.append(z)
+        else:
+            en_left.remove(hit)
+    return zh_left, en_left
+
+
+@register("numbers")
+def numbers(ctx: Context) -> Iterator[Finding]:
+    for bead in ctx.alignment.beads:
+        if not bead.zh or not bead.en:
+            continue
+        zh_left, en_left = _unmatched(_zh(ctx, bead), _en(ctx, bead))
+        zh_left = [z for z in zh_left if z.strong]
+        en_left = [e for e in en_left if e.strong]
+        while zh_left and en_left:
+            z, e = zh_left.pop(0), en_left.pop(0)
+            yield Finding(
+                rule="number-mismatch", category=Category.MISMATCH, type=FindingType.NUMBER,
+                severity=Severity.ERROR,
+                zh=Side((z.sentence,), (Span(z.start, z.end),)),
+                en=Side((e.sentence,), (Span(e.start, e.end),)),
+                message=f"the Chinese says {z.text} ({z.value:g}) where the English says "
+                        f"{e.text} ({e.value:g})",
+                evidence="the numbers of the aligned sentences differ in value",
+            )
+        for z in zh_left:
+            yield Finding(
+                rule="number-omitted", category=Category.OMISSION, type=FindingType.NUMBER,
+                severity=Severity.WARNING, zh=Side((z.sentence,), (Span(z.start, z.end),)),
+                en=Side(bead.en),
+                message=f"the number {z.text} in the Chinese does not appear in the English",
+                evidence="no number of the same value in the aligned English sentences",
+            )
+        for e in en_left:
+            yield Finding(
+                rule="number-added", category=Category.ADDITION, type=FindingType.NUMBER,
+                severity=Severity.WARNING, zh=Side(bead.zh),
+                en=Side((e.sentence,), (Span(e.start, e.end),)),
+                message=f"the number {e.text} in the English does not appear in the Chinese",
+                evidence="no number of the same value in the aligned Chinese sentences",
+            )

@@ -1,0 +1,83 @@
+"""Whole sentences on one side only: null beads, and sentences a bead absorbed but does not
+support (a 1-2 bead whose second English sentence has nothing in the Chinese)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xcheck.checks import register
+from xcheck.checks.context import Context
+from xcheck.model import Category, Document, Finding, FindingType, Severity, Side, Span
+
+_END = tuple("。！？；.!?;…」”\"'）)")
+
+
+def _is_headline(doc: Document, index: int) -> bool:
+    """The first paragraph, one short sentence without a full stop, before a longer text."""
+    s = doc.sentences[index]
+    para = [x for x in doc.sentences if x.paragraph == s.paragraph]
+    body = s.text.rstrip("」』”’\"')）) ")
+    return (s.paragraph == 0 and len(para) == 1 and len(doc.paragraphs) > 1
+            and not body.endswith(_END) and len(s.text) <= 120)
+
+
+def _preview(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@register("sentence")
+def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
+    for bead in ctx.alignment.beads:
+        if bead.zh and not bead.en:
+            for i in bead.zh:
+                s = ctx.zh.sentences[i]
+                headline = _is_headline(ctx.zh, i)
+                yield Finding(
+                    rule="headline-untranslated" if headline else "sentence-missing-in-en",
+                    category=Category.ZH_ONLY, type=FindingType.SENTENCE,
+                    severity=Severity.WARNING if headline else Severity.ERROR,
+                    zh=Side((i,), (Span(s.start, s.end),)), en=Side(),
+                    message=(f"the Chinese headline \"{_preview(s.text)}\" has no English "
+                             "counterpart" if headline else
+                             f"Chinese sentence {i} \"{_preview(s.text)}\" has no English "
+                             "counterpart"),
+                    evidence="the aligner found no English sentence for it",
+                )
+        elif bead.en and not bead.zh:
+            for j in bead.en:
+                s = ctx.en.sentences[j]
+                headline = _is_headline(ctx.en, j)
+                yield Finding(
+                    rule="headline-added" if headline else "sentence-added-in-en",
+                    category=Category.EN_ONLY, type=FindingType.SENTENCE,
+                    severity=Severity.WARNING if headline else Severity.ERROR,
+                    zh=Side(), en=Side((j,), (Span(s.start, s.end),)),
+                    message=f"English sentence {j} \"{_preview(s.text)}\" has no Chinese "
+                            "counterpart",
+                    evidence="the aligner found no Chinese sentence for it",
+                )
+
+
+@register("absorbed-sentence")
+def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
+    """In a bead with several English sentences, one the Chinese barely supports."""
+    for bead in ctx.alignment.beads:
+        if not bead.zh or len(bead.en) < 2:
+            continue
+        stems = ctx.bead_stems(bead)
+        zh_text = ctx.zh_text(bead)
+        for j in bead.en:
+            content = [t for t in ctx.en_tokens(j) if t.content]
+            if len(content) < 5:
+                continue
+            supported = sum(ctx.en_supported(t, bead, stems, zh_text) for t in content)
+            if supported / len(content) <= 0.15:
+                s = ctx.en.sentences[j]
+                yield Finding(
+                    rule="sentence-added-in-en", category=Category.ADDITION,
+                    type=FindingType.SENTENCE, severity=Severity.ERROR,
+                    zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
+                    message=f"English sentence {j} \"{_preview(s.text)}\" has almost nothing "
+                            "in the Chinese it is aligned with",
+                    evidence=f"{supported} of {len(content)} content words have a counterpart",
+                )

@@ -1,0 +1,68 @@
+"""Settings files: ``--config FILE``, else ``[tool.xcheck]`` in pyproject.toml or xcheck.toml,
+searched upward from the current folder."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from xcheck.errors import ConfigError
+from xcheck.settings import Settings, align_from_mapping
+
+
+@dataclass(frozen=True)
+class Config:
+    settings: Settings = field(default_factory=Settings)
+    glossary: str | None = None
+    fail_on: str | None = None
+    source: str | None = None
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in ("xcheck.toml", "pyproject.toml"):
+            p = folder / name
+            if p.is_file():
+                if name == "xcheck.toml":
+                    return p
+                try:
+                    if "xcheck" in tomllib.loads(p.read_text("utf-8")).get("tool", {}):
+                        return p
+                except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                    continue
+    return None
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    p = Path(path) if path else find_config()
+    if p is None:
+        return Config()
+    try:
+        data = tomllib.loads(p.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: no such config file") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{p}: invalid TOML ({e})") from None
+    if p.name == "pyproject.toml" or "tool" in data:
+        data = data.get("tool", {}).get("xcheck", {})
+    return _from_mapping(data, str(p))
+
+
+def _from_mapping(data: dict[str, Any], source: str) -> Config:
+    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
+    settings = Settings()
+    try:
+        if "align" in data:
+            settings = replace(settings, align=align_from_mapping(dict(data["align"])))
+        for key in ("presegmented", "encoding", "max_bytes"):
+            if key in data:
+                settings = replace(settings, **{key: data[key]})
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"{source}: {e}") from None
+    return Config(settings, data.get("glossary"), data.get("fail_on"), source)

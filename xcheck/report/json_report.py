@@ -1,0 +1,71 @@
+"""JSON output per CONTRACT.md (segmentation, alignment and check reports)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from xcheck.model import Alignment, Document, Finding, Report
+from xcheck.report import register
+
+VERSION = "0.1.0"
+
+
+def document_dict(doc: Document, words: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {"path": doc.path, "lang": doc.lang.value}
+    if doc.lang.value == "zh":
+        out["script"] = doc.script.value
+    sentences = []
+    for s in doc.sentences:
+        item: dict[str, Any] = {"index": s.index, "start": s.start, "end": s.end,
+                                "paragraph": s.paragraph}
+        if words:
+            from xcheck.segment import words as word_tokens
+
+            item["words"] = [[w.start, w.end] for w in word_tokens(doc, s)]
+        sentences.append(item)
+    out["sentences"] = sentences
+    out["paragraphs"] = [{"index": p.index, "start": p.start, "end": p.end}
+                         for p in doc.paragraphs]
+    if doc.ignored:
+        out["ignored"] = [{"line": li.line, "start": li.start, "end": li.end, "text": li.text}
+                          for li in doc.ignored]
+    return out
+
+
+def alignment_list(alignment: Alignment) -> list[dict[str, Any]]:
+    return [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in alignment.beads]
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "category": f.category.value,
+        "type": f.type.value,
+        "severity": f.severity.value,
+        "zh": {"sentences": list(f.zh.sentences), "spans": [[s.start, s.end] for s in f.zh.spans]},
+        "en": {"sentences": list(f.en.sentences), "spans": [[s.start, s.end] for s in f.en.spans]},
+        "message": f.message,
+        "evidence": f.evidence,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    al = report.alignment
+    return {
+        "xcheck": VERSION,
+        "settings": report.settings,
+        "zh": document_dict(al.zh),
+        "en": document_dict(al.en),
+        "document_score": al.score,
+        "alignment": alignment_list(al),
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": report.summary(),
+        "suppressed": report.suppressed,
+    }
+
+
+@register("json")
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
