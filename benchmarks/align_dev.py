@@ -2,7 +2,13 @@
 
 Strict: a predicted bead equals a gold bead. Lax: it shares at least one (zh, en) sentence
 link with a gold bead. Beads compared per file, counts summed; null beads count in
-precision only. Usage: python benchmarks/align_dev.py [--files 001,002] [key=value ...]
+precision only.
+
+Usage: python benchmarks/align_dev.py [--files=001,002] [key=value ...]
+       python benchmarks/align_dev.py --grid=punct_weight:0,0.2 [--grid=...] [key=value ...]
+
+``--grid`` tunes the listed settings on each half of the files (001-003, 004-006) and prints
+the chosen values and their F1 on the other half, to check that a choice generalises.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from xcheck.align import align_documents  # noqa: E402
+from xcheck.lexicon.evidence import build_evidence  # noqa: E402
 from xcheck.load import document_from_text  # noqa: E402
 from xcheck.model import Lang  # noqa: E402
 from xcheck.settings import AlignSettings, align_from_mapping  # noqa: E402
@@ -51,15 +58,66 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+_CACHE: dict[str, tuple] = {}
+
+
+def load(name: str):
+    if name not in _CACHE:
+        zh = document_from_text((DEV / "zh" / f"{name}.txt").read_text("utf-8"), Lang.ZH,
+                                presegmented=True)
+        en = document_from_text((DEV / "en" / f"{name}.txt").read_text("utf-8"), Lang.EN,
+                                presegmented=True)
+        gold = parse_beads((DEV / "gold" / f"{name}.align").read_text("utf-8"))
+        _CACHE[name] = (zh, en, gold, build_evidence(zh, en))
+    return _CACHE[name]
+
+
+def evaluate(files: list[str], settings: AlignSettings) -> tuple[float, float]:
+    totals = [0] * 6
+    for name in files:
+        zh, en, gold, ev = load(name)
+        alignment = align_documents(zh, en, settings, evidence=ev)
+        s = score([(b.zh, b.en) for b in alignment.beads], gold)
+        totals = [a + b for a, b in zip(totals, s)]
+    st, sr, lp, lr, npred, ngold = totals
+    return f1(st / npred, sr / ngold), f1(lp / npred, lr / ngold)
+
+
+def grid(files: list[str], base: dict, axes: dict[str, list]) -> None:
+    import itertools
+
+    halves = [files[: len(files) // 2], files[len(files) // 2 :]]
+    combos = [dict(zip(axes, vals)) for vals in itertools.product(*axes.values())]
+    results = []
+    for combo in combos:
+        settings = align_from_mapping({**base, **combo})
+        results.append((combo, [evaluate(h, settings) for h in halves]))
+        print(f"  {combo}: half A strict {results[-1][1][0][0]:.3f}, "
+              f"half B strict {results[-1][1][1][0]:.3f}", flush=True)
+    for tune, test in ((0, 1), (1, 0)):
+        combo, res = max(results, key=lambda r: r[1][tune][0])
+        print(f"tuned on {','.join(halves[tune])}: {combo} -> strict {res[tune][0]:.3f} there; "
+              f"held-out {','.join(halves[test])}: strict {res[test][0]:.3f} lax "
+              f"{res[test][1]:.3f} (best possible there "
+              f"{max(r[1][test][0] for r in results):.3f})")
+
+
 def main(argv: list[str]) -> None:
     files = sorted(p.stem for p in (DEV / "gold").glob("*.align"))
     overrides = {}
+    axes: dict[str, list] = {}
     for arg in argv:
         if arg.startswith("--files="):
             files = arg.split("=", 1)[1].split(",")
+        elif arg.startswith("--grid="):
+            k, vs = arg.split("=", 1)[1].split(":")
+            axes[k] = [type(getattr(AlignSettings(), k))(v) for v in vs.split(",")]
         elif "=" in arg:
             k, v = arg.split("=", 1)
             overrides[k] = type(getattr(AlignSettings(), k))(v)
+    if axes:
+        grid(files, overrides, axes)
+        return
     settings = align_from_mapping(overrides)
     totals = [0] * 6
     t0 = time.perf_counter()

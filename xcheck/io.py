@@ -22,6 +22,8 @@ _COMMON_HAN = _COMMON_SIMPLIFIED | _COMMON_TRADITIONAL
 
 
 def is_han(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return (
         0x4E00 <= o <= 0x9FFF
@@ -52,6 +54,12 @@ def _looks_utf16(data: bytes) -> str | None:
     if even > 0.3 * half and odd < 0.05 * half:
         return "utf-16-be"
     return None
+
+
+def _mostly_control(text: str) -> bool:
+    bad = sum(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\n\r\t"
+              for c in text)
+    return bad > 0.01 * max(len(text), 1)
 
 
 def _han_score(text: str) -> float:
@@ -88,7 +96,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return normalise_newlines(data.decode(utf16))
+            text = data.decode(utf16)
+            if not _mostly_control(text):
+                return normalise_newlines(text)
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:

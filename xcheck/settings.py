@@ -15,6 +15,7 @@ class AlignSettings:
     merge_penalty: float = 0.6
     length_weight: float = 0.2
     paragraph_penalty: float = 1.0
+    punct_weight: float = 0.0
     band_half_width: int = 12
     names: bool = True
 

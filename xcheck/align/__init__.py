@@ -57,7 +57,9 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
     en_len = np.array([s.length for s in ev.en], dtype=float)
     inp = DPInput(matrix, lo, hi, wz, we, zr, ec, zh_len, en_len,
                   np.array([s.paragraph for s in zh.sentences], dtype=np.int64),
-                  np.array([s.paragraph for s in en.sentences], dtype=np.int64))
+                  np.array([s.paragraph for s in en.sentences], dtype=np.int64),
+                  np.array([s.punct for s in ev.zh], dtype=float).reshape(n, -1),
+                  np.array([s.punct for s in ev.en], dtype=float).reshape(m, -1))
     params = DPParams(
         shapes=shape_list,
         null_penalty=settings.null_penalty,
@@ -67,6 +69,7 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         length_ratio=1.0,
         length_var=1.0,
         paragraph_penalty=settings.paragraph_penalty,
+        punct_weight=settings.punct_weight,
     )
     result = run(inp, params) if n and m else DPResult([], [], [], [])
     if settings.length_weight and n and m:

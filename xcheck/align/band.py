@@ -16,20 +16,37 @@ import numpy as np
 from xcheck.lexicon.evidence import Evidence
 
 
-def _candidates(ev: Evidence, max_df: int, top: int) -> list[tuple[int, int, float]]:
+def _candidates(ev: Evidence, max_df: int, top: int,
+                centre: np.ndarray | None = None, radius: float = 0.0) -> list[tuple[int, int, float]]:
+    """Top en sentences per zh sentence by shared rare units (df <= max_df).
+
+    With ``centre``, only en sentences within ``radius`` of centre[i] count, so the work per
+    unit is bounded by the window, not by how often the unit occurs in the whole text.
+    """
     postings: dict[int, list[int]] = {}
     for j, s in enumerate(ev.en):
         for u in s.units:
             postings.setdefault(u, []).append(j)
     rare = {u: js for u, js in postings.items() if len(js) <= max_df}
     out: list[tuple[int, int, float]] = []
+    slope = len(ev.en) / max(len(ev.zh), 1)
     for i, s in enumerate(ev.zh):
         scores: dict[int, float] = {}
+        expect = float(centre[i]) if centre is not None else i * slope
         for u in s.units:
             for e in ev.translations.get(u, ()):
-                for j in rare.get(e, ()):
-                    scores[j] = scores.get(j, 0.0) + ev.en_weight[e]
-        best = heapq.nlargest(top, scores.items(), key=lambda kv: kv[1])
+                js = rare.get(e)
+                if not js:
+                    continue
+                if centre is not None:
+                    js = js[bisect.bisect_left(js, expect - radius):
+                            bisect.bisect_right(js, expect + radius)]
+                w = ev.en_weight[e]
+                for j in js:
+                    scores[j] = scores.get(j, 0.0) + w
+        # Ties (repeated passages) go to the candidate nearest the expected position.
+        best = heapq.nlargest(top, scores.items(),
+                              key=lambda kv: (kv[1], -abs(kv[0] - expect)))
         out.extend((i, j, sc) for j, sc in best)
     return out
 
@@ -75,15 +92,28 @@ def _heaviest_chain(points: list[tuple[int, int, float]]) -> list[tuple[int, int
     return chain[::-1]
 
 
+def _centre_line(chain: list[tuple[int, int]], n: int, m: int) -> np.ndarray:
+    xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
+    ys = [0.0] + [j + 0.5 for _, j in chain] + [float(m)]
+    return np.interp(np.arange(n + 1), xs, ys)
+
+
 def band(ev: Evidence, half_width: int) -> tuple[np.ndarray, np.ndarray]:
     """Per zh boundary i in 0..n: the en boundaries lo[i]..hi[i] (inclusive) to search."""
     n, m = len(ev.zh), len(ev.en)
     if n == 0 or m == 0:
         return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
-    chain = _heaviest_chain(_candidates(ev, max_df=min(max(5, (n + m) // 200), 20), top=3))
+    # Coarse: anchors from units rare in absolute terms, searched over the whole text (the
+    # cap keeps this linear). Fine: units rare relative to the text's length, searched only
+    # near the coarse centre line.
+    coarse = _heaviest_chain(_candidates(ev, max_df=min(max(5, (n + m) // 200), 20), top=3))
+    centre = _centre_line(coarse, n, m)
+    chain = coarse
+    if n + m > 4000:
+        chain = _heaviest_chain(_candidates(ev, max_df=max(5, (n + m) // 200), top=3,
+                                            centre=centre, radius=max(100.0, 8.0 * half_width)))
+        centre = _centre_line(chain, n, m)
     xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
-    ys = [0.0] + [j + 0.5 for _, j in chain] + [float(m)]
-    centre = np.interp(np.arange(n + 1), xs, ys)
     # Widen where anchors are sparse: the centre is least certain far from any anchor.
     anchor_x = np.array(xs)
     rows = np.arange(n + 1, dtype=float)

@@ -21,6 +21,7 @@ class DPParams:
     length_ratio: float  # en chars per zh char
     length_var: float
     paragraph_penalty: float
+    punct_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class DPInput:
     en_len: np.ndarray
     zh_para: np.ndarray
     en_para: np.ndarray
+    zh_punct: np.ndarray  # (n, classes) punctuation counts
+    en_punct: np.ndarray  # (m, classes)
 
 
 def _cum(x: np.ndarray) -> np.ndarray:
@@ -147,8 +150,13 @@ class _Cums:
     wz: np.ndarray
     zr: np.ndarray
     lz: np.ndarray
+    pz: np.ndarray
+    pe: np.ndarray
 
     def __init__(self, inp: DPInput) -> None:
+        zero = np.zeros((1, inp.zh_punct.shape[1]))
+        object.__setattr__(self, "pz", np.concatenate((zero, np.cumsum(inp.zh_punct, axis=0))))
+        object.__setattr__(self, "pe", np.concatenate((zero, np.cumsum(inp.en_punct, axis=0))))
         object.__setattr__(self, "we", _cum(inp.en_weight))
         object.__setattr__(self, "ec", _cum(inp.en_base))
         object.__setattr__(self, "le", _cum(inp.en_len))
@@ -187,6 +195,10 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[
             expected = params.length_ratio * lz
             delta = (le - expected) / np.sqrt(params.length_var * (expected + le) / 2 + 1.0)
             value -= params.length_weight * np.minimum(delta * delta, 25.0) / 2
+        if params.punct_weight:
+            pz = (cums.pz[rows_i] - cums.pz[p_safe])[:, None, :]
+            pe = cums.pe[js] - cums.pe[starts]
+            value -= params.punct_weight * np.abs(pz - pe).sum(axis=2)
         if params.paragraph_penalty:
             crossings = np.zeros(js.shape)
             if a > 1:

@@ -34,7 +34,8 @@ def _zh(ctx: Context, bead: Bead) -> list[Found]:
         norm = ctx.zh.norm_text[s.start : s.end]
         for n in zh_numbers(norm):
             text = s.text[n.start : n.end]
-            strong = any(c.isdigit() for c in text) or len(text) >= 2 or n.percent
+            strong = (any(c.isdigit() for c in text) or len(text) >= 2 or n.percent
+                      or n.value >= 3)
             out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong))
     return out
 
@@ -46,7 +47,7 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
         for n in en_numbers(s.text):
             text = s.text[n.start : n.end]
             out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
-                             any(c.isdigit() for c in text)))
+                             any(c.isdigit() for c in text) or n.value >= 3))
         for m in _MONTH_RE.finditer(s.text):
             key = m.group(1).lower()[:3]
             month = next(k for k, name in enumerate(_MONTHS, 1) if name.startswith(key))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
+from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.model import Category, Document, Finding, FindingType, Severity, Side, Span
 
 _END = tuple("。！？；.!?;…」”\"'）)")
@@ -80,4 +81,28 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
                     message=f"English sentence {j} \"{_preview(s.text)}\" has almost nothing "
                             "in the Chinese it is aligned with",
                     evidence=f"{supported} of {len(content)} content words have a counterpart",
+                )
+
+
+@register("absorbed-zh-sentence")
+def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
+    """In a bead with several Chinese sentences, one the English barely translates."""
+    for bead in ctx.alignment.beads:
+        if not bead.en or len(bead.zh) < 2:
+            continue
+        en_stems = {t.stem for j in bead.en for t in ctx.en_tokens(j) if t.content}
+        for i in bead.zh:
+            content = [t for t in ctx.zh_tokens(i) if t.stems and t.norm not in ZH_STOPWORDS]
+            if len(content) < 5:
+                continue
+            supported = sum(bool(t.stems & en_stems) for t in content)
+            if supported / len(content) <= 0.15:
+                s = ctx.zh.sentences[i]
+                yield Finding(
+                    rule="sentence-missing-in-en", category=Category.OMISSION,
+                    type=FindingType.SENTENCE, severity=Severity.ERROR,
+                    zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
+                    message=f"Chinese sentence {i} \"{_preview(s.text)}\" is barely translated "
+                            "in the English it is aligned with",
+                    evidence=f"{supported} of {len(content)} words have a counterpart",
                 )

@@ -62,6 +62,19 @@ class Interner:
 class SentenceUnits:
     units: list[int]  # distinct units of the sentence
     length: int  # non-space characters
+    punct: tuple[int, ...] = (0, 0, 0)  # counts of ? ! and opening quotes (PUNCT_CLASSES)
+
+
+PUNCT_CLASSES = ("?", "!", "quote")
+_ZH_PUNCT_CLASS = (re.compile(r"[？?]"), re.compile(r"[！!]"), re.compile(r"[“「『]"))
+# English opening quotes: curly, or a straight quote at the start or after space/bracket/dash
+# (so apostrophes in "don't" or "boys'" do not count).
+_EN_PUNCT_CLASS = (re.compile(r"\?"), re.compile(r"!"),
+                   re.compile(r"[“‘]|(?:^|(?<=[\s(\[—–-]))[\"'](?=\w)"))
+
+
+def punct_counts(text: str, zh: bool) -> tuple[int, ...]:
+    return tuple(len(p.findall(text)) for p in (_ZH_PUNCT_CLASS if zh else _EN_PUNCT_CLASS))
 
 
 @dataclass
@@ -133,6 +146,8 @@ def _dictionary_pieces(word: str, dictionary: cedict.Dictionary) -> list[str]:
 
 def _en_units(text: str, intern: Interner) -> list[int]:
     units: set[int] = set()
+    if _EN_PUNCT_CLASS[2].search(text):
+        units.add(intern('PUNCT:"'))
     for n in en_numbers(text):
         units.add(intern(n.key))
     for s, e in en_word_tokenizer().span_tokenize(text):
@@ -196,8 +211,10 @@ def build_evidence(zh: Document, en: Document, *, names_enabled: bool = True) ->
         SentenceUnits(
             _zh_units(zh.norm_text[s.start : s.end], intern, dictionary, trans, name_index),
             _length(s.text),
+            punct_counts(s.text, zh=True),
         )
         for s in zh.sentences
     ]
-    en_units = [SentenceUnits(_en_units(s.text, intern), _length(s.text)) for s in en.sentences]
+    en_units = [SentenceUnits(_en_units(s.text, intern), _length(s.text),
+                              punct_counts(s.text, zh=False)) for s in en.sentences]
     return Evidence(zh_units, en_units, trans, _idf(zh_units), _idf(en_units), intern)

@@ -1,0 +1,89 @@
+"""Each check family on small hand-made pairs."""
+
+from __future__ import annotations
+
+from xcheck.api import check_documents
+from xcheck.load import document_from_text
+from xcheck.model import Category, FindingType, Lang, Report, Severity
+
+ZH = ("美國國務卿布林肯抵達北京，與中國外長王毅會談。雙方討論了貿易問題。"
+      "會談持續了三個小時。布林肯表示，美方希望穩定兩國關係。")
+EN = ("U.S. Secretary of State Blinken arrived in Beijing for talks with Chinese Foreign "
+      "Minister Wang Yi. The two sides discussed trade issues. The talks lasted three hours. "
+      "Blinken said Washington hoped to stabilise relations between the two countries.")
+
+
+def run(zh: str, en: str, glossary: tuple[tuple[str, str], ...] = ()) -> Report:
+    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN),
+                           glossary=glossary)
+
+
+def serious(report: Report) -> list[str]:
+    return [f.rule for f in report.findings if f.severity is not Severity.INFO]
+
+
+def text_of(report: Report, f_index: int) -> str:
+    f = report.findings[f_index]
+    span = f.en.spans[0] if f.en.spans else f.zh.spans[0]
+    doc = report.alignment.en if f.en.spans else report.alignment.zh
+    return doc.text[span.start : span.end]
+
+
+def test_faithful_pair_has_no_serious_findings() -> None:
+    assert serious(run(ZH, EN)) == []
+
+
+def test_number_mismatch_is_an_error() -> None:
+    report = run(ZH, EN.replace("three hours", "five hours"))
+    f = report.findings[0]
+    assert (f.rule, f.category, f.type, f.severity) == (
+        "number-mismatch", Category.MISMATCH, FindingType.NUMBER, Severity.ERROR)
+    assert text_of(report, 0) == "five"
+
+
+def test_added_time_expression_and_given_name() -> None:
+    en = EN.replace("arrived in Beijing", "arrived in Beijing on Tuesday").replace(
+        "State Blinken", "State Antony Blinken")
+    report = run(ZH, en)
+    found = {(f.rule, report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end])
+             for f in report.findings if f.en.spans}
+    assert ("time-expression-added", "on Tuesday") in found
+    assert ("name-part-added", "Antony") in found
+
+
+def test_added_and_dropped_sentences() -> None:
+    en = EN + " Protesters gathered outside the embassy demanding sanctions on Moscow."
+    report = run(ZH, en)
+    first = report.findings[0]
+    assert first.category in (Category.EN_ONLY, Category.ADDITION)
+    assert first.type is FindingType.SENTENCE and first.severity is Severity.ERROR
+    span = first.en.spans[0]
+    assert report.alignment.en.text[span.start : span.end].startswith("Protesters")
+    zh = ZH + "此外，雙方同意明年在華盛頓舉行下一輪經濟對話並擴大學生交流計畫。"
+    report = run(zh, EN)
+    first = report.findings[0]
+    assert first.category in (Category.ZH_ONLY, Category.OMISSION)
+    assert first.type is FindingType.SENTENCE and first.severity is Severity.ERROR
+    assert report.alignment.zh.text[first.zh.spans[0].start :].startswith("此外")
+
+
+def test_glossary_term() -> None:
+    report = run(ZH, EN, glossary=(("外長", "Foreign Minister"), ("會談", "negotiations")))
+    terms = [f for f in report.findings if f.type is FindingType.TERM]
+    assert len(terms) >= 1
+    assert all("negotiations" in f.message for f in terms)
+
+
+def test_same_language_gives_one_document_finding() -> None:
+    report = check_documents(document_from_text(EN, Lang.ZH, check_lang=False),
+                             document_from_text(EN, Lang.EN))
+    assert [f.type for f in report.findings] == [FindingType.DOCUMENT]
+
+
+def test_fingerprint_stable_under_unrelated_edit() -> None:
+    en = EN.replace("three hours", "five hours")
+    a = run(ZH, en)
+    b = run(ZH, en.replace("discussed trade issues", "discussed trade matters"))
+    fa = {f.fingerprint for f in a.findings if f.rule == "number-mismatch"}
+    fb = {f.fingerprint for f in b.findings if f.rule == "number-mismatch"}
+    assert fa and fa == fb

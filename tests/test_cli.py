@@ -1,0 +1,91 @@
+"""The CLI through Typer's runner: output, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from tests.conftest import CORPORA, SEED
+from xcheck.cli import app
+
+runner = CliRunner()
+PAIR = (str(CORPORA / "pairs" / "seed.zh.txt"), str(CORPORA / "pairs" / "seed.en.txt"))
+
+
+def test_help_lists_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("check", "align", "segment"):
+        assert command in result.output
+
+
+def test_segment_lines_and_json() -> None:
+    result = runner.invoke(app, ["segment", str(SEED), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "烏克蘭總統澤連斯基公開表態,指出烏克蘭已放棄「加入北約」"
+    result = runner.invoke(app, ["segment", PAIR[1], "--format", "json", "--words"])
+    data = json.loads(result.output)
+    assert data["lang"] == "en"
+    text = (CORPORA / "pairs" / "seed.en.txt").read_text("utf-8")
+    first = data["sentences"][0]
+    assert text[first["start"] : first["end"]].startswith("A highly significant")
+    assert text[slice(*first["words"][0])] == "A"
+
+
+def test_check_json_contract_and_exit_codes() -> None:
+    result = runner.invoke(app, ["check", *PAIR, "--format", "json"])
+    assert result.exit_code == 0, result.output  # no error-level finding in the seed
+    data = json.loads(result.output)
+    assert {"xcheck", "settings", "zh", "en", "alignment", "findings", "summary"} <= set(data)
+    assert data["zh"]["script"] == "traditional"
+    rules = {f["rule"] for f in data["findings"]}
+    assert "time-expression-added" in rules
+    for f in data["findings"]:
+        assert f["category"] in {"zh_only", "en_only", "omission", "addition", "mismatch"}
+        assert f["severity"] in {"error", "warning", "info"}
+        assert len(f["fingerprint"]) == 8
+    zh_ids = [i for b in data["alignment"] for i in b["zh"]]
+    assert zh_ids == list(range(len(data["zh"]["sentences"])))
+    warn = runner.invoke(app, ["check", *PAIR, "--format", "json", "--fail-on", "warning"])
+    assert warn.exit_code == 1
+    never = runner.invoke(app, ["check", *PAIR, "--format", "json", "--fail-on", "never"])
+    assert never.exit_code == 0
+
+
+def test_check_one_file_text_report() -> None:
+    result = runner.invoke(app, ["check", str(SEED), "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert "ignored lines: 18: '- 1'" in result.output
+    assert "[[this weekend]]" in result.output
+    assert result.output.rstrip().splitlines()[-1].startswith("xcheck 0.1.0|max_bead=5")
+
+
+def test_align_beads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "beads.txt"
+    result = runner.invoke(app, ["align", *PAIR, "-o", str(out)])
+    assert result.exit_code == 0
+    lines = out.read_text().splitlines()
+    assert lines[0] == "[0]:[]"  # the untranslated headline
+    side = runner.invoke(app, ["align", *PAIR, "--format", "text"])
+    assert "|" in side.output
+
+
+def test_bad_input_is_one_line_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    cases = [
+        ["check", str(tmp_path / "missing.zh.txt"), PAIR[1]],
+        ["check", str(empty), PAIR[1]],
+        ["check", str(binary), PAIR[1]],
+        ["check", PAIR[1], PAIR[0]],  # swapped
+        ["segment", str(tmp_path)],
+        ["check", *PAIR, "--encoding", "nope"],
+    ]
+    for args in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        err = result.stderr.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("xcheck: "), (args, result.stderr)
