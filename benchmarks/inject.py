@@ -16,8 +16,8 @@ corpora/injections.json (candidate single edits on the faithful pairs).
       - programmatic: sentence_dropped_{zh,en} (a whole gold sentence that is not its
         paragraph's only sentence is deleted; several per pair, preferring sentences in 1-1
         gold beads) and sentence_inserted_{zh,en} (a non-headline gold sentence from a
-        DIFFERENT article of the same language is inserted between two sentences in the middle
-        of a paragraph).
+        DIFFERENT article of the same language and script, with balanced quotation marks, is
+        inserted between two sentences in the middle of a paragraph).
 
 Detection rule. An injection is DETECTED if some finding
   * has severity warning or error, and
@@ -250,12 +250,17 @@ def sentence_injections(pair_list: list[str], per_pair: int) -> list[Injection]:
             # --- inserts: between two sentences of one paragraph, text from another article
             gaps = [s for s in sents[:-1]
                     if sents[s.index + 1].paragraph == s.paragraph]
-            donors = [x for x in all_slugs if x != slug]
+            # donors: other articles of the same script (so a Simplified sentence is not
+            # dropped into a Traditional article); whole sentences with balanced quotes only
+            donors = [x for x in all_slugs if x != slug and script_of(x) == script_of(slug)
+                      and x != "seed"]
             rot = all_slugs.index(slug)
             for k, s in enumerate(_spread(gaps, per_pair)):
                 donor = donors[(rot + k) % len(donors)]
                 dsents = [x for x in data[donor][f"{side}_s"] if x.paragraph > 0
-                          and len(x.text) >= (12 if side == "zh" else 40)]
+                          and len(x.text) >= (12 if side == "zh" else 40)
+                          and x.text.count("“") == x.text.count("”")
+                          and x.text.count("「") == x.text.count("」")]
                 ins = dsents[(rot * 7 + k * 5) % len(dsents)].text
                 text = d[side]
                 if side == "en":
