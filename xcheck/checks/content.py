@@ -23,7 +23,7 @@ def _unsupported_runs(ctx: Context, j: int, supported: list[bool]) -> list[list[
     for t, ok in zip(toks, supported, strict=True):
         inner = not t.content and (t.text[0].isalnum() or t.text in "-'’")
         if t.content and not ok:
-            cur += bridge + [t]
+            cur += [*bridge, t]
             bridge = []
             missing += 1
         elif cur and (inner or (t.content and not bridged)):

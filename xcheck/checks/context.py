@@ -53,6 +53,25 @@ def _fuzzy(a: str, b: str) -> bool:
     return n >= 4 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 4
 
 
+def _pinyin_syllables(zh_text: str) -> set[str]:
+    from pypinyin import lazy_pinyin
+
+    return {p for p in lazy_pinyin(zh_text) if p.isalpha()}
+
+
+def _romanised(word: str, zh_text: str) -> bool:
+    """A romanised Chinese name (Wu Lei, Lin Tzu-wei) whose syllables the Chinese has."""
+    parts = [p for p in word.lower().replace("’", "'").split("-") if p]
+    if not parts or not all(p.isalpha() for p in parts):
+        return False
+    syllables = _pinyin_syllables(zh_text)
+    if all(p in syllables for p in parts):
+        return True
+    # Wade-Giles and other spellings: compare sound skeletons syllable by syllable.
+    return all(any(names.en_skeleton(p) == names.zh_skeleton(c) and names.en_skeleton(p)
+                   for c in set(zh_text) if "\u4e00" <= c <= "\u9fff") for p in parts)
+
+
 @dataclass
 class Context:
     alignment: Alignment
@@ -134,6 +153,8 @@ class Context:
             if alias in zh_text:
                 return True
         if token.text.lower() in zh_text.lower():
+            return True
+        if token.capitalised and _romanised(token.text, zh_text):
             return True
         if token.capitalised and len(token.text) > 2:
             for run in re.findall(f"[{''.join(TRANSLIT)}]{{2,}}", zh_text):

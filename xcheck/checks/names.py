@@ -14,17 +14,21 @@ from xcheck.lexicon.evidence import TRANSLIT
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.
-TITLES = frozenset(
-    "president chancellor minister prime secretary general envoy ambassador governor mayor "
-    "senator representative king queen prince princess premier chairman chairwoman chief "
-    "director spokesman spokeswoman spokesperson commissioner judge justice mr mrs ms dr "
-    "professor prof coach captain lieutenant colonel major sergeant admiral pope bishop "
-    "deputy vice foreign state defence defense finance interior health trade economy "
-    "former acting interim commander officer head leader lawmaker legislator".split())
+_TITLES_TEXT = """
+president chancellor minister prime secretary general envoy ambassador governor mayor senator
+representative king queen prince princess premier chairman chairwoman chief director spokesman
+spokeswoman spokesperson commissioner judge justice mr mrs ms dr professor prof coach captain
+lieutenant colonel major sergeant admiral pope bishop deputy vice foreign state defence defense
+finance interior health trade economy former acting interim commander officer head leader
+lawmaker legislator
+"""
+TITLES = frozenset(_TITLES_TEXT.split())
 
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december i".split())
+_NOT_NAMES_TEXT = """
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december i
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
 def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
@@ -131,7 +135,7 @@ def names(ctx: Context) -> Iterator[Finding]:
         for j, run in missing_runs:
             text = ctx.en.text[run[0].start : run[-1].end]
             if zh_missing:
-                i, zs, ze, ztext = zh_missing.pop(0)
+                i, zs, ze, _ = zh_missing.pop(0)
                 yield Finding(
                     rule="name-mismatch", category=Category.MISMATCH, type=FindingType.NAME,
                     severity=Severity.ERROR, zh=Side((i,), (Span(zs, ze),)),
@@ -154,7 +158,8 @@ def names(ctx: Context) -> Iterator[Finding]:
             known = _known_zh(ctx, zname, bead)
             yield Finding(
                 rule="name-omitted", category=Category.OMISSION, type=FindingType.NAME,
-                severity=Severity.INFO if known else Severity.WARNING, zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
+                severity=Severity.INFO if known else Severity.WARNING,
+                zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
                 message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "
                         "English",
                 evidence="no dictionary or pinyin match in the aligned English"

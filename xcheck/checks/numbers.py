@@ -13,8 +13,8 @@ from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, S
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
-_MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) +
-                       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=\s+\d)")
+_MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS if m != "may") +
+                       r"|May(?=\s+\d)|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ def _zh(ctx: Context, bead: Bead) -> list[Found]:
         norm = ctx.zh.norm_text[s.start : s.end]
         for n in zh_numbers(norm):
             text = s.text[n.start : n.end]
+            if n.start > 0 and norm[n.start - 1].isascii() and norm[n.start - 1].isalpha():
+                continue  # part of a Latin name like G7
             strong = (any(c.isdigit() for c in text) or len(text) >= 2 or n.percent
                       or n.value >= 3)
             out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong))
@@ -46,6 +48,8 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
         s = ctx.en.sentences[j]
         for n in en_numbers(s.text):
             text = s.text[n.start : n.end]
+            if n.start > 0 and s.text[n.start - 1].isalpha():
+                continue  # part of a name like G7 or COVID-19
             out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
                              any(c.isdigit() for c in text) or n.value >= 3))
         for m in _MONTH_RE.finditer(s.text):

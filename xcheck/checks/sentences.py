@@ -17,7 +17,7 @@ def _is_headline(doc: Document, index: int) -> bool:
     """The first paragraph, one short sentence without a full stop, before a longer text."""
     s = doc.sentences[index]
     para = [x for x in doc.sentences if x.paragraph == s.paragraph]
-    body = s.text.rstrip("」』”’\"')）) ")
+    body = s.text.rstrip("」』”’\"'）) ")
     return (s.paragraph == 0 and len(para) == 1 and len(doc.paragraphs) > 1
             and not body.endswith(_END) and len(s.text) <= 120)
 
