@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from xcheck.align import align_documents  # noqa: E402
+from xcheck.align import UNRELATED_THRESHOLD, align_documents  # noqa: E402
 from xcheck.lexicon.evidence import build_evidence  # noqa: E402
 from xcheck.load import document_from_text  # noqa: E402
 from xcheck.model import Lang  # noqa: E402
@@ -46,7 +46,7 @@ def score(pred, gold):
     strict = sum(b in gold_set for b in pred)
     pred_links = {(z, e) for zs, es in pred for z in zs for e in es}
     lax_p = sum(
-        (not zs or not es) and (zs, es) in gold_set
+        ((not zs or not es) and (zs, es) in gold_set)
         or any((z, e) in gold_links for z in zs for e in es) for zs, es in pred)
     lax_r = sum(any((z, e) in pred_links for z in zs for e in es) for zs, es in gold if zs and es)
     strict_r = sum(b in set(pred) for b in gold if b[0] and b[1])
@@ -78,7 +78,7 @@ def evaluate(files: list[str], settings: AlignSettings) -> tuple[float, float]:
         zh, en, gold, ev = load(name)
         alignment = align_documents(zh, en, settings, evidence=ev)
         s = score([(b.zh, b.en) for b in alignment.beads], gold)
-        totals = [a + b for a, b in zip(totals, s)]
+        totals = [a + b for a, b in zip(totals, s, strict=True)]
     st, sr, lp, lr, npred, ngold = totals
     return f1(st / npred, sr / ngold), f1(lp / npred, lr / ngold)
 
@@ -87,7 +87,7 @@ def grid(files: list[str], base: dict, axes: dict[str, list]) -> None:
     import itertools
 
     halves = [files[: len(files) // 2], files[len(files) // 2 :]]
-    combos = [dict(zip(axes, vals)) for vals in itertools.product(*axes.values())]
+    combos = [dict(zip(axes, vals, strict=True)) for vals in itertools.product(*axes.values())]
     results = []
     for combo in combos:
         settings = align_from_mapping({**base, **combo})
@@ -131,13 +131,31 @@ def main(argv: list[str]) -> None:
         pred = [(b.zh, b.en) for b in alignment.beads]
         gold = parse_beads((DEV / "gold" / f"{name}.align").read_text("utf-8"))
         s = score(pred, gold)
-        totals = [a + b for a, b in zip(totals, s)]
+        totals = [a + b for a, b in zip(totals, s, strict=True)]
         print(f"{name}: strict F1 {f1(s[0] / s[4], s[1] / s[5]):.3f}  "
               f"lax F1 {f1(s[2] / s[4], s[3] / s[5]):.3f}  ({time.perf_counter() - t:.2f} s)")
     st, sr, lp, lr, npred, ngold = totals
     print(f"ALL: strict P {st / npred:.3f} R {sr / ngold:.3f} F1 {f1(st / npred, sr / ngold):.3f}"
           f" | lax F1 {f1(lp / npred, lr / ngold):.3f} | {time.perf_counter() - t0:.1f} s"
           f" | settings {settings}")
+    if len(files) == 6:
+        unrelated(files, settings)
+
+
+def unrelated(files: list[str], settings: AlignSettings) -> None:
+    """Document scores of the real pairs and of unrelated pairings (zh of one, en of another)."""
+    real = [align_documents(*load(f)[:2], settings, evidence=load(f)[3]).score for f in files]
+    pairs = zip(files, real, strict=True)
+    print("document score, real pairs:", " ".join(f"{f} {s:.3f}" for f, s in pairs))
+    fake = []
+    for k, f in enumerate(files):
+        g = files[(k + 3) % len(files)]
+        fake.append((f, g, align_documents(load(f)[0], load(g)[1], settings).score))
+    print("document score, unrelated:", " ".join(f"zh{f}/en{g} {s:.3f}" for f, g, s in fake))
+    worst_real, worst_fake = min(real), max(s for *_, s in fake)
+    print(f"separation: min real {worst_real:.3f} > UNRELATED_THRESHOLD {UNRELATED_THRESHOLD} > "
+          f"max unrelated {worst_fake:.3f}: "
+          f"{'ok' if worst_real > UNRELATED_THRESHOLD > worst_fake else 'FAIL'}")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ def test_help_lists_commands() -> None:
 def test_segment_lines_and_json() -> None:
     result = runner.invoke(app, ["segment", str(SEED), "--lang", "zh"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "烏克蘭總統澤連斯基公開表態,指出烏克蘭已放棄「加入北約」"
+    headline = "烏克蘭總統澤連斯基公開表態,指出烏克蘭已放棄「加入北約」"
+    assert result.output.splitlines()[0] == headline
     result = runner.invoke(app, ["segment", PAIR[1], "--format", "json", "--words"])
     data = json.loads(result.output)
     assert data["lang"] == "en"

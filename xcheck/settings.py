@@ -15,7 +15,7 @@ class AlignSettings:
     merge_penalty: float = 0.6
     length_weight: float = 0.2
     paragraph_penalty: float = 1.0
-    punct_weight: float = 0.0
+    punct_weight: float = 0.2
     band_half_width: int = 12
     names: bool = True
 
@@ -31,7 +31,8 @@ class Settings:
         return asdict(self)
 
 
-def align_from_mapping(data: dict[str, Any], base: AlignSettings = AlignSettings()) -> AlignSettings:
+def align_from_mapping(data: dict[str, Any],
+                       base: AlignSettings = AlignSettings()) -> AlignSettings:
     known = {f.name: f.type for f in fields(AlignSettings)}
     unknown = set(data) - set(known)
     if unknown:

@@ -14,6 +14,11 @@ from xcheck.lexicon.evidence import Evidence, build_evidence
 from xcheck.model import Alignment, Bead, Document
 from xcheck.settings import AlignSettings
 
+# Alignment.score below this: the two texts are probably not translations of each other.
+# On align-dev, real chapter pairs score 0.54-0.92 (0.39-0.82 on 12-sentence excerpts) and
+# unrelated pairings 0.03-0.08 (0.00-0.04 on excerpts); see benchmarks/align_dev.py.
+UNRELATED_THRESHOLD = 0.2
+
 SHAPE_MULTIPLIER = {(1, 2): 0.95, (2, 1): 0.95, (1, 3): 0.94, (3, 1): 0.94, (2, 2): 0.85}
 
 
@@ -27,7 +32,8 @@ def shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _estimate_length(result: DPResult, zh_len: np.ndarray, en_len: np.ndarray) -> tuple[float, float]:
+def _estimate_length(result: DPResult, zh_len: np.ndarray,
+                     en_len: np.ndarray) -> tuple[float, float]:
     """en/zh length ratio and spread, from the confident 1-1 beads of a first pass."""
     pairs = [(zh_len[zs], en_len[es], sim) for (zs, ze, es, ee), sim
              in zip(result.beads, result.similarity, strict=True) if ze - zs == 1 and ee - es == 1]

@@ -17,7 +17,8 @@ from xcheck.lexicon.evidence import Evidence
 
 
 def _candidates(ev: Evidence, max_df: int, top: int,
-                centre: np.ndarray | None = None, radius: float = 0.0) -> list[tuple[int, int, float]]:
+                centre: np.ndarray | None = None,
+                radius: float = 0.0) -> list[tuple[int, int, float]]:
     """Top en sentences per zh sentence by shared rare units (df <= max_df).
 
     With ``centre``, only en sentences within ``radius`` of centre[i] count, so the work per

@@ -102,7 +102,8 @@ def band_matrix(scorer: PairScorer, lo: np.ndarray, hi: np.ndarray, max_side: in
     return BandMatrix(starts, prefix)
 
 
-def random_baselines(scorer: PairScorer, samples: int, seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
+def random_baselines(scorer: PairScorer, samples: int,
+                     seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
     """Mean P of each zh sentence with random en sentences, and of each en with random zh."""
     rng = random.Random(seed)
     n = len(scorer.ev.zh)

@@ -37,7 +37,7 @@ def _data_path() -> Path:
 
 
 def parse(path: Path) -> Dictionary:
-    """Headword -> stems; the key ``PROPER_KEY`` lists proper-noun headwords (capitalised pinyin)."""
+    """Headword -> stems; ``PROPER_KEY`` lists proper-noun headwords (capitalised pinyin)."""
     merged: dict[str, set[str]] = {}
     proper: set[str] = set()
     common: set[str] = set()

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from xcheck.resources import porter_stemmer
 
-STOPWORDS = frozenset("""
+_STOPWORDS_TEXT = """
 a an the of to in on at by for with from and or but nor so yet as is are was were be been being
 am do does did done have has had having it its it's this that these those there here he she
 they we you i me him her them us my your his our their mine yours theirs ours who whom whose
@@ -16,7 +16,8 @@ should may might must into onto upon about over under up down out off again furt
 all any both each few more most other some such only own same just s t don now if while
 because until against between through during before after above below one's sb sth someone
 something etc oneself itself himself herself themselves ourselves yourself kind sort
-""".split())
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 

@@ -20,11 +20,12 @@ from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.model import Document
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer
 
-ZH_STOPWORDS = frozenset(
+_ZH_STOPWORDS_TEXT = (
     "的 了 是 在 和 与 及 也 就 都 而 又 并 把 被 对 从 向 以 之 其 这 那 此 个 着 过 "
     "们 一个 这个 那个 这些 那些 一些 有 将 还 吗 呢 吧 啊 呀 么 于 为 得 地 等 等等 "
-    "中的 一 已 已经 很 更 最 则 即 便 所 该 之后 之前".split()
+    "中的 一 已 已经 很 更 最 则 即 便 所 该 之后 之前"
 )
+ZH_STOPWORDS = frozenset(_ZH_STOPWORDS_TEXT.split())
 
 # Punctuation that is evidence on both sides (DESIGN.md: it helped the prototype).
 _ZH_PUNCT = {"？": "?", "?": "?", "！": "!", "!": "!", "：": ":", "；": ";",

@@ -62,9 +62,7 @@ def zh_skeleton(simplified: str) -> str:
             initial = syl[0]
         chars.append(_PINYIN_INITIAL.get(initial, ""))
         final = syl[len(initial):]
-        if final.endswith("ng"):
-            chars.append("N")
-        elif final.endswith("n"):
+        if final.endswith("ng") or final.endswith("n"):
             chars.append("N")
     return _collapse(chars)
 
