@@ -37,10 +37,6 @@ XFAIL: dict[str, str] = {
         "(no named entity in the run)",
     "hk-legco-rail-addition-content-2":
         "'with the government still running a fiscal deficit' is content-added at info only",
-    "tw-hualien-quake-mismatch-name-1":
-        "the swapped place is matched phonetically to a Chinese syllable, so no name finding",
-    "cn-macron-visit-addition-name-1": "'Emmanuel' in 'Emmanuel Macron' (Chinese 马克龙) is "
-                                       "not flagged",
     "cn-macron-visit-addition-content-1":
         "appositive 'a former European affairs minister' is content-added at info only",
     "cn-ev-exports-omission-content-1":

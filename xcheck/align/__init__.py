@@ -16,7 +16,8 @@ from xcheck.settings import AlignSettings
 
 # Alignment.score below this: the two texts are probably not translations of each other.
 # On align-dev, real chapter pairs score 0.54-0.92 (0.39-0.82 on 12-sentence excerpts) and
-# unrelated pairings 0.03-0.08 (0.00-0.04 on excerpts); see benchmarks/align_dev.py.
+# unrelated pairings 0.03-0.08 (0.00-0.04 on excerpts); see benchmarks/align_dev.py. The news
+# pairs of corpora/ score 0.58-1.00 (benchmarks/align_corpora.py).
 UNRELATED_THRESHOLD = 0.2
 
 SHAPE_MULTIPLIER = {(1, 2): 0.95, (2, 1): 0.95, (1, 3): 0.94, (3, 1): 0.94, (2, 2): 0.85}

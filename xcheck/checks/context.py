@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from xcheck.lexicon import cedict, names
 from xcheck.lexicon.english import STOPWORDS, stem
@@ -53,23 +53,71 @@ def _fuzzy(a: str, b: str) -> bool:
     return n >= 4 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 4
 
 
-def _pinyin_syllables(zh_text: str) -> set[str]:
+def _han_runs(zh_text: str) -> list[str]:
+    return re.findall(r"[\u4e00-\u9fff]+", zh_text)
+
+
+@lru_cache(maxsize=4096)
+def _romanisations(zh_text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Pinyin and sound skeletons of every 1-3 character stretch of the Chinese."""
     from pypinyin import lazy_pinyin
 
-    return {p for p in lazy_pinyin(zh_text) if p.isalpha()}
+    pinyin: set[str] = set()
+    skeletons: set[str] = set()
+    for run in _han_runs(zh_text):
+        syl = lazy_pinyin(run)
+        for size in (1, 2, 3):
+            for k in range(len(run) - size + 1):
+                pinyin.add("".join(syl[k : k + size]))
+                skeletons.add(names.zh_skeleton(run[k : k + size]))
+    return frozenset(pinyin), frozenset(skeletons)
+
+
+# Wade-Giles, Taiwanese and other spellings -> pinyin: (spelling, pinyin alternatives).
+_ROMANISATION_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hs", ("x",)), ("tz", ("z", "c")), ("ts", ("z", "c")), ("ch", ("zh", "j", "q", "ch")),
+    ("kw", ("gu", "ku")), ("k", ("g", "k")), ("p", ("b", "p")), ("t", ("d", "t")),
+    ("j", ("r", "j")), ("ung", ("ong",)), ("ieh", ("ie",)), ("ien", ("ian",)),
+    ("ih", ("i",)), ("uei", ("ui",)), ("ei", ("ui", "ei")), ("o", ("uo", "e", "o")),
+    ("ee", ("i",)), ("oo", ("u",)), ("u", ("u", "v", "ü")), ("y", ("y", "i")),
+)
+
+
+@lru_cache(maxsize=20_000)
+def _pinyin_variants(part: str) -> frozenset[str]:
+    """Pinyin spellings a romanised syllable string may stand for (bounded)."""
+    variants = {""}
+    i = 0
+    while i < len(part):
+        for spelling, alts in _ROMANISATION_RULES:
+            if part.startswith(spelling, i):
+                variants = {v + a for v in variants for a in (*alts, spelling)}
+                i += len(spelling)
+                break
+        else:
+            variants = {v + part[i] for v in variants}
+            i += 1
+        if len(variants) > 512:
+            variants = set(sorted(variants)[:512])
+    return frozenset(variants)
 
 
 def _romanised(word: str, zh_text: str) -> bool:
-    """A romanised Chinese name (Wu Lei, Lin Tzu-wei) whose syllables the Chinese has."""
-    parts = [p for p in word.lower().replace("’", "'").split("-") if p]
+    """A romanised Chinese name (Wu Lei, Lin Tzu-wei, Huadong) the Chinese spells in Han.
+
+    Each hyphen-separated part must match one to three consecutive Chinese characters, by
+    pinyin or, for Wade-Giles and other spellings, by sound skeleton.
+    """
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    parts = [p for p in word.split("-") if p]
     if not parts or not all(p.isalpha() for p in parts):
         return False
-    syllables = _pinyin_syllables(zh_text)
-    if all(p in syllables for p in parts):
-        return True
-    # Wade-Giles and other spellings: compare sound skeletons syllable by syllable.
-    return all(any(names.en_skeleton(p) == names.zh_skeleton(c) and names.en_skeleton(p)
-                   for c in set(zh_text) if "\u4e00" <= c <= "\u9fff") for p in parts)
+    pinyin, skeletons = _romanisations(zh_text)
+    for p in parts:
+        if p in pinyin or not _pinyin_variants(p).isdisjoint(pinyin):
+            continue
+        return False
+    return True
 
 
 @dataclass

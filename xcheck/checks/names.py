@@ -31,9 +31,17 @@ july august september october november december i
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
+def _name_like(token: EnToken) -> bool:
+    """A personal or place name rather than an ordinary capitalised word or a title."""
+    low = token.text.lower().removesuffix("'s").removesuffix("’s")
+    if low in TITLES:
+        return False
+    return low not in cedict.english_ordinary_words()
+
+
 def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     """Maximal runs of capitalised words (a sentence-initial ordinary word is not a name)."""
-    vocab = cedict.english_vocabulary()
+    ordinary = cedict.english_ordinary_words()
     toks = ctx.en_tokens(j)
     runs: list[list[EnToken]] = []
     cur: list[EnToken] = []
@@ -41,7 +49,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
         low = t.text.lower()
         is_name = (t.capitalised and t.text[0].isalpha() and low not in STOPWORDS
                    and low not in _NOT_NAMES and not t.text.isupper()
-                   and not (k == 0 and t.stem in vocab))
+                   and not (k == 0 and low in ordinary))
         if is_name:
             cur.append(t)
         else:
@@ -121,8 +129,9 @@ def names(ctx: Context) -> Iterator[Finding]:
                     continue
                 # Part of the name is there: the rest (a given name, say) was added.
                 for k, t in enumerate(run):
-                    if ok[k] or k + 1 >= len(run) or not ok[k + 1] or t.text.lower() in TITLES:
-                        continue  # titles and ordinary words are not given names
+                    if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
+                            or not _name_like(run[k + 1]):
+                        continue  # titles and ordinary words (Commercial Bank) are not names
                     full = ctx.en.text[run[0].start : run[-1].end]
                     yield Finding(
                         rule="name-part-added", category=Category.ADDITION,
@@ -145,7 +154,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                     evidence="neither name has a counterpart on the other side",
                 )
             else:
-                known = all(_known_en(ctx, t, bead) for t in run)
+                known = all(_known_en(ctx, t, bead) for t in run) or not any(
+                    _name_like(t) for t in run)
                 yield Finding(
                     rule="name-added", category=Category.ADDITION, type=FindingType.NAME,
                     severity=Severity.INFO if known else Severity.WARNING, zh=Side(bead.zh),

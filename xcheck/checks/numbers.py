@@ -24,7 +24,9 @@ class Found:
     end: int
     value: float
     text: str
-    strong: bool  # digits or a multi-character numeral: worth reporting on its own
+    strong: bool  # worth reporting on its own (not a small count an ordinary word can carry)
+    percent: bool = False
+    alternatives: tuple[float, ...] = ()  # 1.5倍 also reads as 150%
 
 
 def _zh(ctx: Context, bead: Bead) -> list[Found]:
@@ -36,9 +38,10 @@ def _zh(ctx: Context, bead: Bead) -> list[Found]:
             text = s.text[n.start : n.end]
             if n.start > 0 and norm[n.start - 1].isascii() and norm[n.start - 1].isalpha():
                 continue  # part of a Latin name like G7
-            strong = (any(c.isdigit() for c in text) or len(text) >= 2 or n.percent
-                      or n.value >= 3)
-            out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong))
+            strong = n.percent or n.value >= 3 or (len(text) >= 2 and n.value != int(n.value))
+            alts = (n.value * 100,) if n.times else ()
+            out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong,
+                             n.percent, alts))
     return out
 
 
@@ -51,7 +54,7 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
             if n.start > 0 and s.text[n.start - 1].isalpha():
                 continue  # part of a name like G7 or COVID-19
             out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
-                             any(c.isdigit() for c in text) or n.value >= 3))
+                             n.percent or n.value >= 3, n.percent))
         for m in _MONTH_RE.finditer(s.text):
             key = m.group(1).lower()[:3]
             month = next(k for k, name in enumerate(_MONTHS, 1) if name.startswith(key))
@@ -68,12 +71,34 @@ def _unmatched(zh: list[Found], en: list[Found]) -> tuple[list[Found], list[Foun
     en_left = list(en)
     zh_left: list[Found] = []
     for z in zh:
-        hit = next((e for e in en_left if _same(e.value, z.value)), None)
+        hit = next((e for e in en_left if any(_same(e.value, v)
+                                              for v in (z.value, *z.alternatives))), None)
         if hit is None:
             zh_left.append(z)
         else:
             en_left.remove(hit)
     return zh_left, en_left
+
+
+def _comparable(z: Found, e: Found) -> bool:
+    """Two numbers that plausibly state the same quantity (same kind, similar size)."""
+    if z.percent != e.percent or not (z.strong or e.strong):
+        return False
+    lo, hi = sorted((abs(z.value), abs(e.value)))
+    return lo > 0 and hi / lo <= 10
+
+
+def _comparable_pairs(zh: list[Found], en: list[Found]) -> list[tuple[Found, Found]]:
+    """Pair unmatched numbers in order, each used once, only when comparable."""
+    pairs: list[tuple[Found, Found]] = []
+    used: set[int] = set()
+    for z in zh:
+        for k, e in enumerate(en):
+            if k not in used and _comparable(z, e):
+                pairs.append((z, e))
+                used.add(k)
+                break
+    return pairs
 
 
 @register("numbers")
@@ -82,10 +107,9 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         if not bead.zh or not bead.en:
             continue
         zh_left, en_left = _unmatched(_zh(ctx, bead), _en(ctx, bead))
-        zh_left = [z for z in zh_left if z.strong]
-        en_left = [e for e in en_left if e.strong]
-        while zh_left and en_left:
-            z, e = zh_left.pop(0), en_left.pop(0)
+        for z, e in _comparable_pairs(zh_left, en_left):
+            zh_left.remove(z)
+            en_left.remove(e)
             yield Finding(
                 rule="number-mismatch", category=Category.MISMATCH, type=FindingType.NUMBER,
                 severity=Severity.ERROR,
@@ -95,7 +119,7 @@ def numbers(ctx: Context) -> Iterator[Finding]:
                         f"{e.text} ({e.value:g})",
                 evidence="the numbers of the aligned sentences differ in value",
             )
-        for z in zh_left:
+        for z in [z for z in zh_left if z.strong]:
             yield Finding(
                 rule="number-omitted", category=Category.OMISSION, type=FindingType.NUMBER,
                 severity=Severity.WARNING, zh=Side((z.sentence,), (Span(z.start, z.end),)),
@@ -103,7 +127,7 @@ def numbers(ctx: Context) -> Iterator[Finding]:
                 message=f"the number {z.text} in the Chinese does not appear in the English",
                 evidence="no number of the same value in the aligned English sentences",
             )
-        for e in en_left:
+        for e in [e for e in en_left if e.strong]:
             yield Finding(
                 rule="number-added", category=Category.ADDITION, type=FindingType.NUMBER,
                 severity=Severity.WARNING, zh=Side(bead.zh),

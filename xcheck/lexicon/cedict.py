@@ -21,12 +21,16 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cache_dir
 
-PARSER_VERSION = "5"
+PARSER_VERSION = "8"
 PROPER_KEY = "\x00proper"
+ORDINARY_KEY = "\x00ordinary-words"
+_GLOSS_WORD = re.compile(r"[A-Za-z][a-z]+")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)")
 _SKIP_SENSE = ("CL:", "variant of", "old variant", "see ", "used in", "erhua variant",
-               "Japanese variant", "also pr.", "also written", "pr. ")
+               "Japanese variant", "also pr.", "also written", "pr. ", "Taiwan pr.")
+# In a proper noun's gloss, what follows these is context ("Shilin district of Taipei").
+_CONTEXT = re.compile(r",| of | in | near | on the ")
 
 Dictionary = dict[str, tuple[str, ...]]
 
@@ -41,6 +45,7 @@ def parse(path: Path) -> Dictionary:
     merged: dict[str, set[str]] = {}
     proper: set[str] = set()
     common: set[str] = set()
+    lowercase: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -54,18 +59,24 @@ def parse(path: Path) -> Dictionary:
             else:
                 common.update((trad, simp))
             stems: set[str] = set()
+            lowercase.update(w for w in _GLOSS_WORD.findall(senses) if w[0].islower())
             for sense in senses.split("/"):
                 if not sense or sense.startswith(_SKIP_SENSE):
                     continue
                 if sense.startswith("surname "):
                     continue
-                stems.update(content_stems(_PAREN.sub(" ", sense)))
+                sense = _PAREN.sub(" ", sense)
+                if pinyin[:1].isupper():
+                    sense = _CONTEXT.split(sense, maxsplit=1)[0]
+                stems.update(content_stems(sense))
             if not stems:
                 continue
             for head in {trad, simp}:
                 merged.setdefault(head, set()).update(stems)
     out = {k: tuple(sorted(v)) for k, v in merged.items()}
     out[PROPER_KEY] = tuple(sorted(proper - common))
+    # English words glosses write in lower case: ordinary words, not names (Steve, Taipei).
+    out[ORDINARY_KEY] = tuple(sorted(lowercase))
     return out
 
 
@@ -106,4 +117,10 @@ def proper_nouns() -> frozenset[str]:
 @cache
 def english_vocabulary() -> frozenset[str]:
     """Every English stem used in a gloss: a rough test of "is this an ordinary word"."""
-    return frozenset(s for k, v in load().items() if k != PROPER_KEY for s in v)
+    return frozenset(s for k, v in load().items() if not k.startswith("\x00") for s in v)
+
+
+@cache
+def english_ordinary_words() -> frozenset[str]:
+    """English words CC-CEDICT glosses write in lower case (so not only names)."""
+    return frozenset(load().get(ORDINARY_KEY, ()))

@@ -38,8 +38,10 @@ def en_skeleton(word: str) -> str:
     w = w.replace("ph", "f").replace("ck", "k").replace("th", "t").replace("sch", "s")
     w = w.replace("sh", "S").replace("ch", "J").replace("tz", "s").replace("ts", "s")
     chars: list[str] = []
-    for c in w:
-        if c in ("S", "J"):
+    for k, c in enumerate(w):
+        if k == 0 and c == "r":
+            chars.append("L")  # Rubio -> 盧比歐: an initial r is rendered with l
+        elif c in ("S", "J"):
             chars.append(c)
         elif c.isalpha():
             chars.append(_EN_CLASS.get(c, ""))

@@ -17,6 +17,7 @@ class Number:
     end: int
     value: float
     percent: bool = False
+    times: bool = False  # 1.5倍: also reads as 150%
 
     @property
     def key(self) -> str:
@@ -25,80 +26,78 @@ class Number:
         return ("P:" if self.percent else "N:") + text
 
 
-_ZH_DIGITS = "零〇一二两三四五六七八九"
-_ZH_UNITS = "十百千万亿"
-_ZH_NUMERAL = f"[{_ZH_DIGITS}{_ZH_UNITS}点]"
-_ZH_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "萬": 1e4, "億": 1e8}
+_ZH_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_ZH_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
+_ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+_CN = "〇零一二两三四五六七八九十百千"
+# A number: Arabic or Chinese numerals mixed with 十/百/千/万/亿 (4万1,235; 3万8千; 七千万).
 _ZH_RE = re.compile(
     r"(?P<pct>百分之)?"
-    r"(?:(?P<arabic>\d+(?:[,，]\d{3})*(?:\.\d+)?)(?P<mult>[万亿千百萬億]{0,2})"
-    rf"|(?P<cn>{_ZH_NUMERAL}{{1,}}))"
-    r"(?P<pct2>%|％)?"
+    rf"(?P<num>(?:{_ARABIC}|[{_CN}])(?:{_ARABIC}|[{_CN}万亿萬億]|点[{_CN[:11]}]+|点\d+)*)"
+    r"(?P<suffix>%|％|成|倍)?"
 )
-_ZH_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+# Measure words and units after a lone Chinese numeral that make it a quantity, not a word.
+_MEASURE = set("个人名位家项次场年月日天周岁元块亿万千百座条艘架辆件倍成度分秒点公里米吨斤户所间"
+               "栋起宗例篇部台只头匹张本届期轮局杆球枪")
 
 
-def _cn_value(text: str) -> float | None:
-    """Value of a Chinese numeral string like 三千五百, 十二亿, 七点六四, 二〇二五."""
-    if "点" in text:
-        whole, _, frac = text.partition("点")
-        w = _cn_value(whole) if whole else 0.0
-        if w is None or not frac or any(c not in _ZH_DIGIT_VALUE for c in frac):
-            return None
-        return w + float("0." + "".join(str(_ZH_DIGIT_VALUE[c]) for c in frac))
-    if all(c in _ZH_DIGIT_VALUE for c in text):
-        if len(text) == 1:
-            return float(_ZH_DIGIT_VALUE[text])
-        return float("".join(str(_ZH_DIGIT_VALUE[c]) for c in text))
-    total = 0.0
-    section = 0.0
-    digit = 0.0
-    for c in text:
-        if c in _ZH_DIGIT_VALUE:
-            digit = _ZH_DIGIT_VALUE[c]
-        elif c == "十":
-            section += (digit or 1) * 10
-            digit = 0
-        elif c == "百":
-            section += digit * 100
-            digit = 0
-        elif c == "千":
-            section += digit * 1000
-            digit = 0
-        elif c in "万亿":
-            mult = 1e4 if c == "万" else 1e8
-            total = (total + section + digit) * mult
-            section = digit = 0
+def _value(text: str) -> float | None:
+    """Value of a numeral string mixing Arabic and Chinese digits and units."""
+    tokens = re.findall(rf"{_ARABIC}|点\d+|点[{_CN[:11]}]+|.", text)
+    total = 0.0  # everything up to the last 亿
+    wan = 0.0  # the 万 part below it
+    section = 0.0  # below 万
+    digit: float | None = None
+    for tok in tokens:
+        if tok[0].isdigit():
+            digit = float(tok.replace(",", "").replace("，", ""))
+        elif tok.startswith("点"):
+            frac = tok[1:]
+            if frac.isdigit():
+                digits = frac
+            elif all(c in _ZH_DIGIT_VALUE for c in frac):
+                digits = "".join(str(_ZH_DIGIT_VALUE[c]) for c in frac)
+            else:
+                return None
+            digit = (digit or 0.0) + float("0." + digits)
+        elif tok in _ZH_DIGIT_VALUE:
+            d = float(_ZH_DIGIT_VALUE[tok])
+            # 二〇二五: a run of bare digits reads positionally.
+            digit = d if digit is None or section or total or wan else digit * 10 + d
+        elif tok in _ZH_UNIT_VALUE:
+            section += (1.0 if digit is None else digit) * _ZH_UNIT_VALUE[tok]
+            digit = None
+        elif tok in ("万", "萬"):
+            wan = (section + (digit or 0.0)) * 1e4 or 1e4
+            section, digit = 0.0, None
+        elif tok in ("亿", "億"):
+            total = (total + wan + section + (digit or 0.0)) * 1e8 or 1e8
+            wan, section, digit = 0.0, 0.0, None
         else:
             return None
-    return total + section + digit
-
-
-# Single characters that are part of ordinary words far more often than they are numbers.
-_ZH_WORDLIKE = {"一", "万", "千", "百", "十", "亿", "两", "点"}
+    return total + wan + section + (digit or 0.0)
 
 
 def zh_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in _ZH_RE.finditer(text):
-        pct = bool(m.group("pct") or m.group("pct2"))
-        if m.group("arabic"):
-            value = float(m.group("arabic").replace(",", "").replace("，", ""))
-            for c in m.group("mult"):
-                value *= _ZH_MULT[c]
-        else:
-            cn = m.group("cn").rstrip("点")
-            if not cn or (len(cn) == 1 and cn in _ZH_WORDLIKE and not pct):
-                continue
-            if all(c in _ZH_UNITS for c in cn):
-                continue
-            v = _cn_value(cn)
-            if v is None:
-                continue
-            value = v
-        end = m.end() if m.group("arabic") or m.group("pct2") else m.start("cn") + len(
-            m.group("cn").rstrip("点"))
-        out.append(Number(m.start(), end, value, pct))
+        num = m.group("num")
+        suffix = m.group("suffix") or ""
+        pct = bool(m.group("pct")) or suffix in ("%", "％", "成")
+        arabic = any(c.isdigit() for c in num)
+        if not arabic and len(num) == 1 and not pct and not suffix:
+            nxt = text[m.end() : m.end() + 1]
+            if not nxt or nxt not in _MEASURE:
+                continue  # 三振, 一些, 十分: a numeral inside a word
+        if not arabic and all(c in "十百千" for c in num):
+            continue
+        value = _value(num)
+        if value is None:
+            continue
+        if suffix == "成":
+            value *= 10
+        end = m.end() if suffix in ("%", "％", "成") else m.start("num") + len(num)
+        out.append(Number(m.start(), end, value, pct, times=suffix == "倍"))
     return out
 
 
