@@ -27,20 +27,10 @@ SEVERE = (Severity.WARNING, Severity.ERROR)
 # id -> why the checker misses it (observed when this file was written).
 XFAIL: dict[str, str] = {
     "seed-addition-name-3": "'Donald' in 'Donald Trump' (Chinese 特朗普 only) is not flagged",
-    "tw-chip-exports-omission-content-1":
-        "no check reports Chinese content missing from the English (content check is "
-        "English-additions only)",
     "tw-court-fraud-en_only-sentence-1":
         "aligner absorbs the extra English sentence into a 2-3 bead, so no en_only finding",
-    "hk-legco-rail-addition-content-1":
-        "appositive 'a civil engineer by training' is content-added at info only "
-        "(no named entity in the run)",
     "hk-legco-rail-addition-content-2":
         "'with the government still running a fiscal deficit' is content-added at info only",
-    "cn-macron-visit-addition-content-1":
-        "appositive 'a former European affairs minister' is content-added at info only",
-    "cn-ev-exports-omission-content-1":
-        "no check reports Chinese content missing from the English (受欧盟加征反补贴税影响)",
     "cn-court-bribery-zh_only-sentence-1":
         "aligner absorbs the extra Chinese sentence into a 3-1 bead, so no zh_only finding",
     "cn-flood-meizhou-omission-content-1":

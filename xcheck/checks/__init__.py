@@ -65,15 +65,20 @@ def rank(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
-               severity_overrides: dict[str, Severity] | None = None) -> list[Finding]:
+               severity_overrides: dict[str, Severity] | None = None,
+               disabled: Iterable[str] = ()) -> list[Finding]:
+    """Run the checks; ``disabled`` names rules (or whole checks) whose findings are dropped."""
     _load_builtin()
-    names = list(REGISTRY) if enabled is None else list(enabled)
+    off = set(disabled)
+    names = [n for n in (list(REGISTRY) if enabled is None else list(enabled)) if n not in off]
     out: list[Finding] = []
     seen: dict[str, int] = {}
     for name in names:
         if name not in REGISTRY:
             continue
         for f in REGISTRY[name](ctx):
+            if f.rule in off:
+                continue
             if severity_overrides and f.rule in severity_overrides:
                 f = replace(f, severity=severity_overrides[f.rule])
             fp = fingerprint(ctx, f)

@@ -24,7 +24,16 @@ EN_ALIASES: dict[str, tuple[str, ...]] = {
     "russian": ("俄",), "russia": ("俄",), "ukrainian": ("乌",), "ukrain": ("乌",),
     "german": ("德",), "germani": ("德",), "french": ("法",), "franc": ("法",),
     "japanes": ("日",), "japan": ("日",), "unit": ("美", "联合"),
+    "g7": ("七国集团",), "g20": ("二十国集团",), "nt": ("台币",), "yuan": ("元", "人民币"),
+    "asean": ("东协", "东盟"), "us$": ("美元",), "dollar": ("元",),
 }
+
+
+# Reporting verbs: "said" renders 表示, 指出, 認為, 坦言 ... which CC-CEDICT glosses otherwise.
+ZH_SAY = frozenset("表示 说 說 指出 认为 認為 称 稱 提醒 坦言 强调 強調 透露 宣布 说明 說明 "
+                   "直言 表明 谈到 談到 指 称赞 呼吁 呼籲 警告 回应 回應".split())
+EN_SAY = frozenset(stem(w) for w in "say said tell told note add stress warn state argue "
+                   "believe urge admit explain remark acknowledge point".split())
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,10 @@ class EnToken:
     stem: str
     content: bool
     capitalised: bool
+
+
+def _length(text: str) -> int:
+    return sum(not c.isspace() for c in text)
 
 
 def _fuzzy(a: str, b: str) -> bool:
@@ -197,9 +210,18 @@ class Context:
         if token.stem in stems or any(_fuzzy(token.stem, s) for s in stems
                                       if s[:2] == token.stem[:2]):
             return True
+        if len(token.stem) >= 4 and any(s.endswith(token.stem) for s in stems):
+            return True  # port ~ seaport
+        if "-" in token.text and all(
+                self.en_supported(EnToken(token.start, token.end, part, stem(part.lower()),
+                                          True, part[:1].isupper()), bead, stems, zh_text)
+                for part in token.text.split("-") if part):
+            return True  # Europe-China
         for alias in EN_ALIASES.get(token.stem, ()):
             if alias in zh_text:
                 return True
+        if token.stem in EN_SAY and any(w in zh_text for w in ZH_SAY):
+            return True
         if token.text.lower() in zh_text.lower():
             return True
         if token.capitalised and _romanised(token.text, zh_text):
@@ -210,6 +232,47 @@ class Context:
                     for k in range(len(run) - size + 1):
                         if names.similarity(run[k : k + size], token.text) >= 0.75:
                             return True
+        return False
+
+    @cached_property
+    def length_ratio(self) -> float:
+        """Median English/Chinese length ratio of the document's 1-1 beads."""
+        ratios = sorted(
+            _length(self.en.sentences[b.en[0]].text) / max(_length(
+                self.zh.sentences[b.zh[0]].text), 1)
+            for b in self.alignment.beads if len(b.zh) == 1 and len(b.en) == 1)
+        return ratios[len(ratios) // 2] if ratios else 3.0
+
+    def relative_length(self, bead: Bead) -> float:
+        """English length of the bead over what the document's ratio predicts (1.0 = usual)."""
+        zh = sum(_length(self.zh.sentences[i].text) for i in bead.zh)
+        en = sum(_length(self.en.sentences[j].text) for j in bead.en)
+        return en / max(zh * self.length_ratio, 1.0)
+
+    def en_bead_stems(self, bead: Bead) -> set[str]:
+        return {t.stem for j in bead.en for t in self.en_tokens(j) if t.content}
+
+    def zh_supported(self, token: ZhToken, bead: Bead, en_stems: set[str] | None = None,
+                     en_text: str | None = None) -> bool:
+        """Does the English side of ``bead`` have a counterpart for this Chinese word?"""
+        en_stems = self.en_bead_stems(bead) if en_stems is None else en_stems
+        if en_text is None:
+            en_text = " ".join(self.en.sentences[j].text for j in bead.en)
+        if token.stems & en_stems or (token.norm in ZH_SAY and not en_stems.isdisjoint(EN_SAY)):
+            return True
+        if any(_fuzzy(s, e) for s in token.stems for e in en_stems if s[:2] == e[:2]):
+            return True
+        if token.norm.isascii() and token.norm.lower() in en_text.lower():
+            return True
+        if any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿" for c in token.norm):
+            return True  # numbers are the numbers check's business
+        for word in re.findall(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b", en_text):
+            if _romanised(word, token.norm) or (
+                    len(token.norm) > 1 and names.similarity(token.norm, word) >= 0.75):
+                return True
+        for stem_, aliases in EN_ALIASES.items():
+            if stem_ in en_stems and any(a in token.norm for a in aliases):
+                return True
         return False
 
     def sentence(self, lang: str, index: int) -> Sentence:

@@ -49,7 +49,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
         low = t.text.lower()
         is_name = (t.capitalised and t.text[0].isalpha() and low not in STOPWORDS
                    and low not in _NOT_NAMES and not t.text.isupper()
-                   and not (k == 0 and low in ordinary))
+                   and not (k == 0 and (low in ordinary or low.rstrip("s") in ordinary)))
         if is_name:
             cur.append(t)
         else:
@@ -72,9 +72,23 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
         s = ctx.zh.sentences[i]
         norm = ctx.zh.norm_text[s.start : s.end]
         for m in re.finditer(f"[{''.join(TRANSLIT)}]{{3,}}", norm):
-            if m.group() not in ctx.dictionary:
+            if m.group() not in ctx.dictionary and not _ordinary_words(ctx, m.group()):
                 out.append((i, s.start + m.start(), s.start + m.end(), m.group()))
     return out
+
+
+def _ordinary_words(ctx: Context, run: str) -> bool:
+    """A run made of dictionary words of two or more characters (基本 + 金) is no name."""
+    k = 0
+    while k < len(run):
+        for size in range(min(4, len(run) - k), 1, -1):
+            if run[k : k + size] in ctx.dictionary and run[k : k + size] not in \
+                    cedict.proper_nouns():
+                k += size
+                break
+        else:
+            return False
+    return True
 
 
 def _zh_supported(ctx: Context, name: str, bead: Bead) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cache_dir
 
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
 PROPER_KEY = "\x00proper"
 ORDINARY_KEY = "\x00ordinary-words"
 _GLOSS_WORD = re.compile(r"[A-Za-z][a-z]+")
@@ -30,7 +30,16 @@ _PAREN = re.compile(r"\([^)]*\)")
 _SKIP_SENSE = ("CL:", "variant of", "old variant", "see ", "used in", "erhua variant",
                "Japanese variant", "also pr.", "also written", "pr. ", "Taiwan pr.")
 # In a proper noun's gloss, what follows these is context ("Shilin district of Taipei").
-_CONTEXT = re.compile(r",| of | in | near | on the ")
+_CONTEXT = re.compile(r",| in | near | on the ")
+_PLACE_OF = re.compile(r"\b(district|county|suburb|region|island|province|township|village|"
+                       r"capital|prefecture|city|town|river|lake|area) of ", re.IGNORECASE)
+
+
+def _name_part(sense: str) -> str:
+    """The name itself, without the context a proper noun's gloss adds after it."""
+    sense = _CONTEXT.split(sense, maxsplit=1)[0]
+    m = _PLACE_OF.search(sense)
+    return sense[: m.end(1)] if m else sense
 
 Dictionary = dict[str, tuple[str, ...]]
 
@@ -67,7 +76,7 @@ def parse(path: Path) -> Dictionary:
                     continue
                 sense = _PAREN.sub(" ", sense)
                 if pinyin[:1].isupper():
-                    sense = _CONTEXT.split(sense, maxsplit=1)[0]
+                    sense = _name_part(sense)
                 stems.update(content_stems(sense))
             if not stems:
                 continue

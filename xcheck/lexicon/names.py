@@ -39,8 +39,8 @@ def en_skeleton(word: str) -> str:
     w = w.replace("sh", "S").replace("ch", "J").replace("tz", "s").replace("ts", "s")
     chars: list[str] = []
     for k, c in enumerate(w):
-        if k == 0 and c == "r":
-            chars.append("L")  # Rubio -> 盧比歐: an initial r is rendered with l
+        if c == "r" and (k == 0 or w[k + 1 : k + 2] in ("a", "e", "i", "o", "u", "y")):
+            chars.append("L")  # Rubio 盧比歐, Niagara 尼加拉: r before a vowel is rendered l
         elif c in ("S", "J"):
             chars.append(c)
         elif c.isalpha():
