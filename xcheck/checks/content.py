@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
@@ -16,7 +16,7 @@ _EN_CLAUSE_BREAKS = frozenset(",;:()[]—–\"“”")
 _ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()「」『』“”—。！？!?")
 
 
-def _clauses(tokens: list[EnToken] | list[ZhToken], breaks: frozenset[str]) -> list[list[int]]:
+def _clauses(tokens: Sequence[EnToken | ZhToken], breaks: frozenset[str]) -> list[list[int]]:
     """Token index lists of the punctuation-delimited clauses of a sentence."""
     out: list[list[int]] = [[]]
     for k, t in enumerate(tokens):

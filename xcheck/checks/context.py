@@ -71,19 +71,17 @@ def _han_runs(zh_text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _romanisations(zh_text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Pinyin and sound skeletons of every 1-3 character stretch of the Chinese."""
+def _romanisations(zh_text: str) -> frozenset[str]:
+    """Pinyin of every 1-3 character stretch of the Chinese."""
     from pypinyin import lazy_pinyin
 
     pinyin: set[str] = set()
-    skeletons: set[str] = set()
     for run in _han_runs(zh_text):
         syl = lazy_pinyin(run)
         for size in (1, 2, 3):
             for k in range(len(run) - size + 1):
                 pinyin.add("".join(syl[k : k + size]))
-                skeletons.add(names.zh_skeleton(run[k : k + size]))
-    return frozenset(pinyin), frozenset(skeletons)
+    return frozenset(pinyin)
 
 
 # Wade-Giles, Taiwanese and other spellings -> pinyin: (spelling, pinyin alternatives).
@@ -125,7 +123,7 @@ def _romanised(word: str, zh_text: str) -> bool:
     parts = [p for p in word.split("-") if p]
     if not parts or not all(p.isalpha() for p in parts):
         return False
-    pinyin, skeletons = _romanisations(zh_text)
+    pinyin = _romanisations(zh_text)
     for p in parts:
         if p in pinyin or not _pinyin_variants(p).isdisjoint(pinyin):
             continue
