@@ -59,50 +59,73 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+# A sentence a bead absorbed is unsupported when at most this share of its words has a
+# counterpart that the bead's other sentences do not already account for.
+UNIQUE_SUPPORT = 0.2
+
+
 @register("absorbed-sentence")
 def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
-    """In a bead with several English sentences, one the Chinese barely supports."""
+    """In a bead with several English sentences, one the Chinese does not support."""
     for bead in ctx.alignment.beads:
         if not bead.zh or len(bead.en) < 2:
             continue
         stems = ctx.bead_stems(bead)
         zh_text = ctx.zh_text(bead)
+        total = sum(len(ctx.en.sentences[j].text) for j in bead.en)
         for j in bead.en:
             content = [t for t in ctx.en_tokens(j) if t.content]
-            if len(content) < 5:
+            if len(content) < 3:
                 continue
-            supported = sum(ctx.en_supported(t, bead, stems, zh_text) for t in content)
-            if supported / len(content) <= 0.15:
+            others = {t.stem for k in bead.en if k != j for t in ctx.en_tokens(k) if t.content}
+            supported = [t for t in content if ctx.en_supported(t, bead, stems, zh_text)]
+            unique = [t for t in supported if t.stem not in others]
+            share = len(ctx.en.sentences[j].text) / max(total, 1)
+            long = ctx.relative_length(bead) >= 1 + 0.5 * share
+            if len(unique) <= UNIQUE_SUPPORT * len(content) and (
+                    long or len(supported) <= 0.5 * len(content)):
                 s = ctx.en.sentences[j]
                 yield Finding(
                     rule="sentence-added-in-en", category=Category.ADDITION,
                     type=FindingType.SENTENCE, severity=Severity.ERROR,
                     zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
-                    message=f"English sentence {j} \"{_preview(s.text)}\" has almost nothing "
-                            "in the Chinese it is aligned with",
-                    evidence=f"{supported} of {len(content)} content words have a counterpart",
+                    message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of its "
+                            "own in the Chinese it is aligned with",
+                    evidence=f"{len(unique)} of {len(content)} content words have a counterpart "
+                             "the other sentences do not explain"
+                             + ("; the English is longer than the Chinese warrants" if long
+                                else ""),
                 )
 
 
 @register("absorbed-zh-sentence")
 def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
-    """In a bead with several Chinese sentences, one the English barely translates."""
+    """In a bead with several Chinese sentences, one the English does not translate."""
     for bead in ctx.alignment.beads:
         if not bead.en or len(bead.zh) < 2:
             continue
-        en_stems = {t.stem for j in bead.en for t in ctx.en_tokens(j) if t.content}
+        en_stems = ctx.en_bead_stems(bead)
+        total = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
         for i in bead.zh:
             content = [t for t in ctx.zh_tokens(i) if t.stems and t.norm not in ZH_STOPWORDS]
-            if len(content) < 5:
+            if len(content) < 3:
                 continue
-            supported = sum(bool(t.stems & en_stems) for t in content)
-            if supported / len(content) <= 0.15:
+            others = {t.norm for k in bead.zh if k != i for t in ctx.zh_tokens(k)}
+            supported = [t for t in content if t.stems & en_stems]
+            unique = [t for t in supported if t.norm not in others]
+            share = len(ctx.zh.sentences[i].text) / max(total, 1)
+            short = ctx.relative_length(bead) <= 1 - 0.5 * share
+            if len(unique) <= UNIQUE_SUPPORT * len(content) and (
+                    short or len(supported) <= 0.15 * len(content)):
                 s = ctx.zh.sentences[i]
                 yield Finding(
                     rule="sentence-missing-in-en", category=Category.OMISSION,
                     type=FindingType.SENTENCE, severity=Severity.ERROR,
                     zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
-                    message=f"Chinese sentence {i} \"{_preview(s.text)}\" is barely translated "
-                            "in the English it is aligned with",
-                    evidence=f"{supported} of {len(content)} words have a counterpart",
+                    message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated in "
+                            "the English it is aligned with",
+                    evidence=f"{len(unique)} of {len(content)} words have a counterpart the "
+                             "other sentences do not explain"
+                             + ("; the English is shorter than the Chinese warrants" if short
+                                else ""),
                 )
