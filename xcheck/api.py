@@ -58,6 +58,9 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     from xcheck.checks import available
 
     out: dict[str, object] = asdict(settings)
+    rules = out.pop("rules", ())
+    if rules:  # only when set, so default reports keep their exact shape
+        out["rules"] = dict(settings.rules)
     out["checks"] = available()
     out["glossary_terms"] = len(glossary)
     out["xcheck"] = __version__
@@ -76,7 +79,10 @@ def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
     doc_finding = _document_finding(alignment, threshold)
     if doc_finding is not None:
         return Report(alignment, (doc_finding,), sdict)
-    findings = run_checks(Context(alignment, glossary))
+    overrides = {k: Severity(v) for k, v in settings.rules if v != "off"}
+    disabled = [k for k, v in settings.rules if v == "off"]
+    findings = run_checks(Context(alignment, glossary), severity_overrides=overrides,
+                          disabled=disabled)
     return Report(alignment, tuple(findings), sdict)
 
 

@@ -35,6 +35,12 @@ class FailOn(str, Enum):
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 class AlignFormat(str, Enum):
@@ -116,6 +122,29 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
     return cfg, s
 
 
+FailOnOpt = Annotated[FailOn | None, typer.Option(
+    "--fail-on", help="Exit 1 on a finding at or above this severity (default error).")]
+GlossaryOpt = Annotated[Path | None, typer.Option("--glossary", help="TSV/CSV of zh,en terms.")]
+BaselineOpt = Annotated[Path | None, typer.Option(
+    "--baseline", help="Suppressions file: written with every current finding if missing, "
+                       "else its fingerprints are suppressed.")]
+UpdateBaselineOpt = Annotated[bool, typer.Option(
+    "--update-baseline", help="Rewrite the --baseline file with the current findings.")]
+
+
+def _threshold(fail_on: FailOn | None, cfg: Any) -> str:
+    threshold = (fail_on.value if fail_on else cfg.fail_on) or "error"
+    if threshold not in ("error", "warning", "info", "never"):
+        fail(f"invalid fail_on {threshold!r}")
+    return str(threshold)
+
+
+def _use_color(output: Path | None) -> bool:
+    import os
+
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 @app.command()
 @errors_to_exit
 def check(
@@ -124,10 +153,10 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] =
         CheckFormat.text,
     output: OutputOpt = None,
-    fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on", help="Exit 1 on a finding at or above this severity.")] = None,
-    glossary: Annotated[Path | None, typer.Option("--glossary",
-                                                  help="TSV/CSV of zh,en terms.")] = None,
+    fail_on: FailOnOpt = None,
+    glossary: GlossaryOpt = None,
+    baseline: BaselineOpt = None,
+    update_baseline: UpdateBaselineOpt = False,
     presegmented: PresegOpt = False,
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
@@ -136,22 +165,40 @@ def check(
 ) -> None:
     """Check a Chinese article against its English version."""
     from xcheck.api import check as run_check
+    from xcheck.baseline import (
+        apply_baseline,
+        baseline_from_reports,
+        read_baseline,
+        write_baseline,
+    )
     from xcheck.checks.glossary import read_glossary
-    from xcheck.model import Severity
-    from xcheck.report import render
+    from xcheck.report import RenderOptions, render
+    from xcheck.report.common import at_or_above
 
+    if update_baseline and baseline is None:
+        fail("--update-baseline needs --baseline FILE")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()
     report = run_check(zh, en, settings, terms)
-    emit(render(report, fmt.value), output)
-    threshold = (fail_on.value if fail_on else cfg.fail_on) or "error"
-    if threshold != "never":
-        if threshold not in ("error", "warning", "info"):
-            fail(f"invalid fail_on {threshold!r}")
-        rank = Severity(threshold).rank
-        if any(f.severity.rank >= rank for f in report.findings):
-            raise typer.Exit(1)
+    if baseline is not None:
+        if update_baseline or not baseline.exists():
+            keep = read_baseline(baseline) if baseline.exists() else None
+            write_baseline(baseline, baseline_from_reports(report, keep=keep))
+            typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to {baseline}",
+                       err=True)
+        report = apply_baseline(report, read_baseline(baseline))
+    if fmt is CheckFormat.text and _use_color(output):
+        from rich.console import Console
+
+        from xcheck.report.text import print_rich
+
+        print_rich(report, Console(highlight=False, soft_wrap=False))
+    else:
+        emit(render(report, fmt.value, RenderOptions(fail_on=threshold)), output)
+    if at_or_above(report, threshold):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -199,6 +246,198 @@ def segment(
     _, settings = _settings(config, presegmented, encoding, max_bytes)
     doc = run_segment(file, None if lang is LangOption.auto else Lang(lang.value), settings)
     emit(render_segmentation(doc, fmt.value, words), output)
+
+
+def _formats(values: list[str] | None) -> list[str]:
+    from xcheck.report import FORMATS
+
+    out: list[str] = []
+    for v in values or []:
+        for name in (x.strip() for x in v.split(",")):
+            if not name:
+                continue
+            if name not in FORMATS:
+                fail(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+            if name not in out:
+                out.append(name)
+    return out
+
+
+@app.command()
+@errors_to_exit
+def corpus(
+    path: Annotated[Path, typer.Argument(help="A folder of pairs, or a JSONL manifest.")],
+    fmts: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", help="Report format(s) per pair, repeatable or comma-separated; "
+                               "jsonl without --output goes to stdout.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for per-pair reports (and index.html, junit.xml, "
+                               "corpus.jsonl, summary.json).")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", help="Worker processes (default: CPU count).", min=1)] = None,
+    fail_on: FailOnOpt = None,
+    glossary: GlossaryOpt = None,
+    baseline: BaselineOpt = None,
+    update_baseline: UpdateBaselineOpt = False,
+    presegmented: PresegOpt = False,
+    config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    max_bead: MaxBeadOpt = None,
+) -> None:
+    """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
+    import os
+
+    from xcheck.checks.glossary import read_glossary
+    from xcheck.corpus import Job, discover
+    from xcheck.report import FORMATS
+
+    formats = _formats(fmts)
+    if update_baseline and baseline is None:
+        fail("--update-baseline needs --baseline FILE")
+    to_stdout = output is None and "jsonl" in formats
+    if output is None and [f for f in formats if f != "jsonl"]:
+        fail("formats other than jsonl need --output DIR (one report per pair)")
+    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    threshold = _threshold(fail_on, cfg)
+    gloss_path = glossary or cfg.glossary
+    terms = read_glossary(gloss_path) if gloss_path else ()
+    pairs = discover(path)
+    if output is not None:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            fail(f"{output}: cannot create folder ({e.strerror})")
+    write_base = baseline is not None and (update_baseline or not baseline.exists())
+    suppress: frozenset[str] = frozenset()
+    if baseline is not None and not write_base:
+        from xcheck.baseline import read_baseline
+
+        suppress = read_baseline(baseline).fingerprints
+    job = Job(settings, terms, tuple(f for f in formats if f != "jsonl"),
+              str(output) if output else None, threshold, suppress,
+              want_jsonl="jsonl" in formats, want_findings=write_base)
+    _run_corpus(pairs, job, jobs or os.cpu_count() or 1, output, to_stdout, baseline,
+                write_base, [f for f in FORMATS if f in formats])
+
+
+def _run_corpus(pairs: Any, job: Any, jobs: int, output: Path | None, to_stdout: bool,
+                baseline: Path | None, write_base: bool, formats: list[str]) -> None:
+    import json
+    import tempfile
+    import time
+
+    from rich.console import Console
+
+    from xcheck.corpus import Totals, run, summary_tables
+
+    err = Console(stderr=True, highlight=False)
+    out = err if to_stdout else Console(highlight=False)
+    totals = Totals()
+    rows: list[dict[str, object]] = []
+    findings: dict[str, tuple[str, str]] = {}
+    jsonl_file = open(output / "corpus.jsonl", "w", encoding="utf-8") \
+        if output is not None and "jsonl" in formats else None  # noqa: SIM115
+    junit_tmp = tempfile.TemporaryFile("w+", encoding="utf-8") \
+        if "junit" in formats and output is not None else None  # noqa: SIM115
+    progress: Any = None
+    if sys.stderr.isatty():
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), TextColumn("{task.description}"),
+                            console=err, transient=True)
+    t0 = time.perf_counter()
+    task = None
+    results = run(pairs, job, jobs)
+    try:
+        if progress is not None:
+            progress.start()
+            task = progress.add_task("", total=len(pairs))
+        for r in results:
+            totals.add(r)
+            if r.jsonl is not None:
+                if jsonl_file is not None:
+                    jsonl_file.write(r.jsonl)
+                else:
+                    sys.stdout.write(r.jsonl)
+                    sys.stdout.flush()
+            if junit_tmp is not None:
+                from xcheck.report.ci import junit_error_case
+
+                if r.junit is not None:
+                    junit_tmp.write(r.junit + "\n")
+                else:
+                    import xml.etree.ElementTree as ET
+
+                    junit_tmp.write(ET.tostring(junit_error_case(r.id, r.error or ""),
+                                                encoding="unicode") + "\n")
+            for fp, rule, message in r.findings:
+                findings.setdefault(fp, (rule, message))
+            if output is not None and "html" in formats:
+                rows.append({"id": r.id, "html": r.files.get("html"), "error": r.error,
+                             "errors": r.severities.get("error", 0),
+                             "warnings": r.severities.get("warning", 0),
+                             "info": r.severities.get("info", 0),
+                             "suppressed": r.suppressed, "seconds": r.seconds})
+            if not r.ok:
+                err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False)
+            if progress is not None:
+                progress.update(task, advance=1, description=r.id)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if jsonl_file is not None:
+            jsonl_file.close()
+    totals.seconds = time.perf_counter() - t0
+    if output is not None:
+        _write_corpus_files(output, totals, rows, junit_tmp, formats)
+    if baseline is not None and write_base:
+        from xcheck.baseline import Baseline, Suppression, read_baseline, write_baseline
+
+        keep = {s.fingerprint: s.reason for s in read_baseline(baseline).suppressions} \
+            if baseline.exists() else {}
+        write_baseline(baseline, Baseline(tuple(
+            Suppression(fp, rule, keep.get(fp, "baseline"), msg)
+            for fp, (rule, msg) in findings.items())))
+        err.print(f"xcheck: wrote {len(findings)} suppression(s) to {baseline}", markup=False)
+    for table in summary_tables(totals):
+        out.print(table)
+    if output is not None:
+        (output / "summary.json").write_text(json.dumps(totals.as_dict(), ensure_ascii=False,
+                                                        indent=2) + "\n", "utf-8")
+    if totals.checked == 0:
+        fail(f"no pair could be checked ({len(totals.failures)} failed)")
+    if totals.failing_pairs and not write_base:
+        raise typer.Exit(1)
+
+
+def _write_corpus_files(output: Path, totals: Any, rows: list[dict[str, object]],
+                        junit_tmp: Any, formats: list[str]) -> None:
+    if "html" in formats:
+        from xcheck.report.html import index_page
+
+        (output / "index.html").write_text(index_page(rows), "utf-8")
+    if junit_tmp is not None:
+        failures = totals.failing_pairs
+        errors = len(totals.failures)
+        with open(output / "junit.xml", "w", encoding="utf-8") as fh:
+            fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                     f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
+                     f'errors="{errors}" time="{totals.seconds:.3f}">\n'
+                     f'<testsuite name="xcheck corpus" tests="{totals.pairs}" '
+                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}">\n')
+            junit_tmp.seek(0)
+            for line in junit_tmp:
+                fh.write(line)
+            fh.write("</testsuite>\n</testsuites>\n")
+        junit_tmp.close()
 
 
 def main() -> None:

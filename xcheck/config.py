@@ -11,6 +11,22 @@ from typing import Any
 from xcheck.errors import ConfigError
 from xcheck.settings import Settings, align_from_mapping
 
+RULE_VALUES = ("off", "error", "warning", "info")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def rules_from_mapping(data: Any, source: str = "rules") -> tuple[tuple[str, str], ...]:
+    """``{"content-added": "off", "name-added": "info"}`` -> sorted (rule, value) pairs."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: [rules] must be a table of rule = \"off\"|severity")
+    out = []
+    for rule, value in data.items():
+        if not isinstance(value, str) or value.lower() not in RULE_VALUES:
+            raise ConfigError(f"{source}: rule {rule!r}: expected one of "
+                              f"{', '.join(RULE_VALUES)}, not {value!r}")
+        out.append((str(rule), value.lower()))
+    return tuple(sorted(out))
+
 
 @dataclass(frozen=True)
 class Config:
@@ -52,7 +68,7 @@ def load_config(path: str | Path | None = None) -> Config:
 
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
-    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on"}
+    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on", "rules"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -63,6 +79,12 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         for key in ("presegmented", "encoding", "max_bytes"):
             if key in data:
                 settings = replace(settings, **{key: data[key]})
+        if "rules" in data:
+            settings = replace(settings, rules=rules_from_mapping(data["rules"], source))
     except (TypeError, ValueError) as e:
         raise ConfigError(f"{source}: {e}") from None
+    fail_on = data.get("fail_on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise ConfigError(f"{source}: fail_on must be one of {', '.join(FAIL_ON)}, "
+                          f"not {fail_on!r}")
     return Config(settings, data.get("glossary"), data.get("fail_on"), source)

@@ -26,6 +26,8 @@ class Settings:
     presegmented: bool = False
     encoding: str | None = None
     max_bytes: int = 20_000_000
+    # Per-rule overrides: (rule or check name, "off" | "error" | "warning" | "info").
+    rules: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

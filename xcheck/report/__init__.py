@@ -1,12 +1,28 @@
-"""Renderers: plain functions from a Report (or Alignment, Document) to text, by format name."""
+"""Renderers: plain functions from a Report (or Alignment, Document) to text, by format name.
+
+Every check renderer takes ``(report, options)`` and escapes article text for its format.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from xcheck.model import Report
 
-Renderer = Callable[[Report], str]
+FORMATS = ("text", "json", "jsonl", "markdown", "html", "sarif", "junit", "github")
+# File extensions used when a corpus run writes one report per pair.
+EXTENSIONS = {"text": "txt", "json": "json", "jsonl": "jsonl", "markdown": "md",
+              "html": "html", "sarif": "sarif", "junit": "junit.xml", "github": "github.txt"}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    fail_on: str = "error"  # junit: findings at or above this are failures
+    id: str | None = None  # corpus: the pair's id (added to json/jsonl, names the test case)
+
+
+Renderer = Callable[[Report, RenderOptions], str]
 REGISTRY: dict[str, Renderer] = {}
 
 
@@ -18,7 +34,16 @@ def register(name: str) -> Callable[[Renderer], Renderer]:
     return deco
 
 
-def render(report: Report, fmt: str) -> str:
-    from xcheck.report import json_report, text  # noqa: F401  (registers the renderers)
+def load_renderers() -> None:
+    from xcheck.report import (  # noqa: F401  (importing registers the renderers)
+        ci,
+        html,
+        json_report,
+        markdown,
+        text,
+    )
 
-    return REGISTRY[fmt](report)
+
+def render(report: Report, fmt: str, options: RenderOptions = RenderOptions()) -> str:
+    load_renderers()
+    return REGISTRY[fmt](report, options)

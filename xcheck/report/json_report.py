@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from xcheck.model import Alignment, Document, Finding, Report
-from xcheck.report import register
+from xcheck.report import RenderOptions, register
 
 VERSION = "0.1.0"
 
@@ -66,6 +66,20 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def _with_id(report: Report, options: RenderOptions) -> dict[str, Any]:
+    data = report_dict(report)
+    if options.id is not None:
+        data = {"id": options.id, **data}
+    return data
+
+
 @register("json")
-def render_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report, options: RenderOptions = RenderOptions()) -> str:
+    return json.dumps(_with_id(report, options), ensure_ascii=False, indent=2) + "\n"
+
+
+@register("jsonl")
+def render_jsonl(report: Report, options: RenderOptions = RenderOptions()) -> str:
+    """One line per report (``xcheck corpus`` adds the pair's ``id``)."""
+    return json.dumps(_with_id(report, options), ensure_ascii=False,
+                      separators=(",", ":")) + "\n"

@@ -1,9 +1,19 @@
-"""Plain-text report: findings most important first, each with its two sentences."""
+"""Text report: findings most important first, each with its two sentences, spans marked.
+
+``render_text`` is plain (``[[span]]`` marks); ``print_rich`` writes the same report to a
+terminal with colours and highlighted spans (the CLI uses it when stdout is a TTY and
+``NO_COLOR`` is not set).
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from xcheck.model import Document, Finding, Report, Span
-from xcheck.report import register
+from xcheck.report import RenderOptions, register
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def _mark(doc: Document, index: int, spans: tuple[Span, ...]) -> str:
@@ -11,7 +21,7 @@ def _mark(doc: Document, index: int, spans: tuple[Span, ...]) -> str:
     out = []
     pos = s.start
     for sp in sorted(spans, key=lambda x: x.start):
-        if sp.start < s.start or sp.end > s.end:
+        if sp.start < pos or sp.end > s.end:
             continue
         out.append(doc.text[pos : sp.start] + "[[" + doc.text[sp.start : sp.end] + "]]")
         pos = sp.end
@@ -34,17 +44,23 @@ def finding_text(report: Report, f: Finding) -> list[str]:
 
 
 def signature(report: Report) -> str:
+    """One line recording every setting behind the report."""
     s = report.settings
     a = s.get("align", {})
     parts = [f"xcheck {s.get('xcheck', '')}"]
     if isinstance(a, dict):
         parts += [f"{k}={v}" for k, v in a.items()]
     parts += [f"presegmented={s.get('presegmented')}", f"glossary={s.get('glossary_terms')}"]
+    for key in ("encoding", "max_bytes"):
+        if key in s:
+            parts.append(f"{key}={s[key]}")
+    rules = s.get("rules")
+    if isinstance(rules, dict) and rules:
+        parts.append("rules=" + ",".join(f"{k}:{v}" for k, v in sorted(rules.items())))
     return "|".join(parts)
 
 
-@register("text")
-def render_text(report: Report) -> str:
+def header(report: Report) -> list[str]:
     al = report.alignment
     summary = report.summary()
     head = [
@@ -53,13 +69,59 @@ def render_text(report: Report) -> str:
         f"document similarity {al.score:.2f}; {len(al.beads)} beads; "
         f"{summary['error']} errors, {summary['warning']} warnings, {summary['info']} info"
         + (f"; {report.suppressed} suppressed" if report.suppressed else ""),
-        "",
     ]
     if al.zh.ignored:
-        head.insert(2, "ignored lines: " + ", ".join(f"{li.line}: {li.text!r}"
-                                                     for li in al.zh.ignored))
+        head.append("ignored lines: " + ", ".join(f"{li.line}: {li.text!r}"
+                                                  for li in al.zh.ignored))
+    return head
+
+
+@register("text")
+def render_text(report: Report, options: RenderOptions = RenderOptions()) -> str:
     body: list[str] = []
     for f in report.findings:
         body += finding_text(report, f)
         body.append("")
-    return "\n".join([*head, *body, signature(report)]) + "\n"
+    return "\n".join([*header(report), "", *body, signature(report)]) + "\n"
+
+
+_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
+
+
+def _rich_sentence(doc: Document, index: int, spans: tuple[Span, ...], style: str) -> Any:
+    from rich.text import Text
+
+    from xcheck.report.common import pieces
+
+    out = Text()
+    for text, keys in pieces(doc, index, [(sp, "x") for sp in spans]):
+        out.append(text, style=f"{style} reverse" if keys else None)
+    return out
+
+
+def print_rich(report: Report, console: Console) -> None:
+    """The text report for a terminal: colours, spans highlighted, sentences wrapped."""
+    from rich.text import Text
+
+    al = report.alignment
+    for line in header(report):
+        console.print(Text(line, style="bold"))
+    console.print()
+    for f in report.findings:
+        style = _STYLE[f.severity.value]
+        head = Text()
+        head.append(f"{f.severity.value.upper():7} ", style=style)
+        head.append(f"{f.category.value}/{f.type.value} ", style="bold")
+        head.append(f"[{f.rule}] {f.fingerprint}", style="dim")
+        console.print(head)
+        console.print(Text("  " + f.message))
+        if f.evidence:
+            console.print(Text(f"  evidence: {f.evidence}", style="dim"))
+        if f.type.value != "document":
+            for label, doc, side in (("zh", al.zh, f.zh), ("en", al.en, f.en)):
+                for i in side.sentences[:3]:
+                    row = Text(f"  {label}[{i}] ", style="dim")
+                    row.append_text(_rich_sentence(doc, i, side.spans, style))
+                    console.print(row)
+        console.print()
+    console.print(Text(signature(report), style="dim"))

@@ -1,0 +1,84 @@
+"""The HTML report in a real headless browser (Debian's chromium): the page's script runs
+under its own Content-Security-Policy, every finding is in the DOM, planted markup is inert.
+
+Skipped only when chromium is missing and ``CI`` is not set; under CI a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.report_helpers import corpus_report
+from xcheck.report import render
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    if BROWSER is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but chromium is not installed (.ci/run installs it)")
+        pytest.skip("chromium is not installed (apt-get install chromium); set CI=1 to "
+                    "make this a failure")
+    return BROWSER
+
+
+def _flags(tmp: Path) -> list[str]:
+    return ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+            f"--user-data-dir={tmp / 'profile'}"]
+
+
+def dump_dom(browser: str, page: Path, tmp: Path) -> str:
+    proc = subprocess.run([browser, *_flags(tmp), "--dump-dom", page.as_uri()],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def test_seed_report_in_browser(chromium: str, tmp_path: Path) -> None:
+    report = corpus_report("seed-one-file")
+    page = tmp_path / "seed.html"
+    page.write_text(render(report, "html"), "utf-8")
+    dom = dump_dom(chromium, page, tmp_path)
+    # our inline script ran, so the CSP hash matches it
+    assert re.search(r"<html[^>]*data-js=\"ready\"", dom), dom[:300]
+    assert f'<span id="shown">{len(report.findings)}</span>' in dom
+    for k, f in enumerate(report.findings):
+        assert f'id="f-{k}"' in dom
+        from html import escape
+
+        assert escape(f.message, quote=False) in dom
+    assert dom.count("<mark ") >= sum(1 for f in report.findings if f.en.spans or f.zh.spans)
+
+
+def test_planted_script_does_not_run(chromium: str, tmp_path: Path) -> None:
+    from xcheck.api import check_documents
+    from xcheck.load import document_from_text
+    from xcheck.model import Lang
+
+    plant = ("<script>document.documentElement.setAttribute('data-pwned','1')</script>"
+             "<img src=x onerror=\"document.documentElement.setAttribute('data-pwned2','1')\">")
+    zh_text = ("美國總統川普週一在白宮表示,從下個月起對進口鋼鐵加徵百分之二十五的關稅,"
+               "財政部長說這項措施將保護國內就業,並且不會影響盟國的出口。" * 3
+               + f"\n\n官員說:「{plant}」\n")
+    zh = document_from_text(zh_text, Lang.ZH, path="plant.zh.txt")
+    en = document_from_text("U.S. President Trump said on Monday at the White House that "
+                            f"tariffs would rise by 10 percent.\n\nAn official said \"{plant}\"."
+                            "\n", Lang.EN, path="plant.en.txt")
+    page = tmp_path / "plant.html"
+    page.write_text(render(check_documents(zh, en), "html"), "utf-8")
+    dom = dump_dom(chromium, page, tmp_path)
+    html_tag = re.search(r"<html[^>]*>", dom)
+    assert html_tag is not None
+    assert "data-js=\"ready\"" in html_tag.group()
+    assert "data-pwned" not in html_tag.group()
+    assert "&lt;script&gt;document.documentElement" in dom  # shown as text
+    assert "<img" not in dom

@@ -1,0 +1,101 @@
+"""Suppressions: a baseline file of finding fingerprints, each with a reason.
+
+Format (JSON)::
+
+    {"version": 1, "suppressions": [
+        {"fingerprint": "9f1c2ab0", "rule": "name-added", "reason": "baseline",
+         "message": "\\"Western\\" has no counterpart in the Chinese"}]}
+
+A fingerprint hashes the rule and the texts the finding points at (spans and sentences), so
+a suppressed finding comes back as soon as that text changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from xcheck.errors import ConfigError
+from xcheck.model import Report
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Suppression:
+    fingerprint: str
+    rule: str = ""
+    reason: str = "baseline"
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    suppressions: tuple[Suppression, ...] = ()
+
+    @property
+    def fingerprints(self) -> frozenset[str]:
+        return frozenset(s.fingerprint for s in self.suppressions)
+
+
+def read_baseline(path: str | Path) -> Baseline:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: no such baseline file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ConfigError(f"{p}: invalid baseline file ({e})") from None
+    return baseline_from_data(data, str(p))
+
+
+def baseline_from_data(data: Any, source: str = "baseline") -> Baseline:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise ConfigError(f"{source}: not a version-{VERSION} xcheck baseline")
+    items = data.get("suppressions")
+    if not isinstance(items, list):
+        raise ConfigError(f"{source}: \"suppressions\" must be a list")
+    out = []
+    for k, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
+            raise ConfigError(f"{source}: suppression {k} has no \"fingerprint\"")
+        out.append(Suppression(item["fingerprint"], str(item.get("rule", "")),
+                               str(item.get("reason", "")), str(item.get("message", ""))))
+    return Baseline(tuple(out))
+
+
+def baseline_from_reports(*reports: Report, reason: str = "baseline",
+                          keep: Baseline | None = None) -> Baseline:
+    """A baseline suppressing every finding of ``reports`` (reasons of ``keep`` preserved)."""
+    reasons = {s.fingerprint: s.reason for s in keep.suppressions} if keep else {}
+    seen: dict[str, Suppression] = {}
+    for report in reports:
+        for f in report.findings:
+            seen.setdefault(f.fingerprint, Suppression(
+                f.fingerprint, f.rule, reasons.get(f.fingerprint, reason), f.message))
+    return Baseline(tuple(seen.values()))
+
+
+def baseline_json(baseline: Baseline) -> str:
+    data = {"version": VERSION, "suppressions": [
+        {"fingerprint": s.fingerprint, "rule": s.rule, "reason": s.reason, "message": s.message}
+        for s in baseline.suppressions]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_baseline(path: str | Path, baseline: Baseline) -> None:
+    p = Path(path)
+    try:
+        p.write_text(baseline_json(baseline), encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"{p}: cannot write baseline ({e.strerror})") from None
+
+
+def apply_baseline(report: Report, baseline: Baseline) -> Report:
+    """The report without the suppressed findings; ``Report.suppressed`` counts them."""
+    fps = baseline.fingerprints
+    kept = tuple(f for f in report.findings if f.fingerprint not in fps)
+    return replace(report, findings=kept,
+                   suppressed=report.suppressed + len(report.findings) - len(kept))

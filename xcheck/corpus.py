@@ -1,0 +1,362 @@
+"""Batch runs: find the article pairs of a folder or a JSONL manifest, check them in worker
+processes, stream small per-pair results back (reports are rendered and written by the
+workers, so the parent's memory stays flat however large the corpus).
+
+Layouts of a folder (top level):
+
+- ``NAME.zh.txt`` + ``NAME.en.txt``;
+- ``zh/NAME.txt`` + ``en/NAME.txt``;
+- ``NAME.txt``: one file holding both languages.
+
+A manifest has one JSON object per line: ``{"id": "..", "zh": "path", "en": "path"}`` (``en``
+may be left out for a one-file article); paths are relative to the manifest and must stay
+inside its folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xcheck.errors import InputError, XcheckError
+from xcheck.settings import Settings
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    zh: str
+    en: str | None = None
+    problem: str | None = None  # found but unusable (e.g. a half without its other half)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs besides the pair (sent once, at worker start)."""
+
+    settings: Settings = field(default_factory=Settings)
+    glossary: tuple[tuple[str, str], ...] = ()
+    formats: tuple[str, ...] = ()
+    output: str | None = None  # folder for per-pair reports
+    fail_on: str = "error"
+    suppress: frozenset[str] = frozenset()  # baseline fingerprints
+    want_jsonl: bool = False  # return the jsonl line (for stdout)
+    want_findings: bool = False  # return (fingerprint, rule, message) (to write a baseline)
+
+
+@dataclass(frozen=True)
+class PairResult:
+    id: str
+    ok: bool
+    seconds: float = 0.0
+    error: str | None = None
+    severities: dict[str, int] = field(default_factory=dict)
+    categories: dict[str, int] = field(default_factory=dict)
+    suppressed: int = 0
+    failing: int = 0  # findings at or above fail_on
+    files: dict[str, str] = field(default_factory=dict)  # format -> file name in output
+    jsonl: str | None = None
+    junit: str | None = None  # the <testcase> element, when junit is a chosen format
+    findings: tuple[tuple[str, str, str], ...] = ()
+    rss_kb: int = 0  # peak RSS of the process that checked the pair
+
+
+# ---------------------------------------------------------------- discovery
+
+def discover(path: str | Path) -> list[Pair]:
+    """The pairs of a folder or a manifest file, in a stable order."""
+    p = Path(path)
+    if p.is_dir():
+        return _from_folder(p)
+    if p.is_file():
+        return _from_manifest(p)
+    raise InputError(f"{p}: no such folder or manifest")
+
+
+def _from_folder(folder: Path) -> list[Pair]:
+    pairs: dict[str, Pair] = {}
+    zh_dir, en_dir = folder / "zh", folder / "en"
+    if zh_dir.is_dir() or en_dir.is_dir():
+        zh_names = {f.name for f in zh_dir.glob("*.txt")} if zh_dir.is_dir() else set()
+        en_names = {f.name for f in en_dir.glob("*.txt")} if en_dir.is_dir() else set()
+        for name in sorted(zh_names | en_names):
+            pid = name[: -len(".txt")]
+            if name not in en_names:
+                pairs[pid] = Pair(pid, str(zh_dir / name), None, f"no en/{name}")
+            elif name not in zh_names:
+                pairs[pid] = Pair(pid, str(en_dir / name), None, f"no zh/{name}")
+            else:
+                pairs[pid] = Pair(pid, str(zh_dir / name), str(en_dir / name))
+    files = sorted(f for f in folder.iterdir() if f.is_file() and f.suffix == ".txt")
+    names = {f.name for f in files}
+    for f in files:
+        n = f.name
+        if n.endswith(".zh.txt"):
+            pid = n[: -len(".zh.txt")]
+            en = f"{pid}.en.txt"
+            pairs[pid] = (Pair(pid, str(f), str(folder / en)) if en in names
+                          else Pair(pid, str(f), None, f"no {en}"))
+        elif n.endswith(".en.txt"):
+            pid = n[: -len(".en.txt")]
+            if f"{pid}.zh.txt" not in names:
+                pairs[pid] = Pair(pid, str(f), None, f"no {pid}.zh.txt")
+        else:
+            pid = n[: -len(".txt")]
+            if pid in pairs:
+                pid = f"{pid}.txt"
+            pairs[pid] = Pair(pid, str(f), None)
+    if not pairs:
+        raise InputError(f"{folder}: no article pairs (NAME.zh.txt + NAME.en.txt, "
+                         "zh/NAME.txt + en/NAME.txt, or NAME.txt)")
+    return [pairs[k] for k in sorted(pairs)]
+
+
+def _inside(base: Path, rel: object, where: str) -> str:
+    if not isinstance(rel, str) or not rel:
+        raise InputError(f"{where}: expected a relative path string")
+    if os.path.isabs(rel) or rel.startswith(("/", "\\")):
+        raise InputError(f"{where}: {rel!r} is an absolute path; paths must be relative to "
+                         "the manifest")
+    joined = os.path.normpath(os.path.join(base, rel))
+    if os.path.commonpath([joined, os.path.normpath(base)]) != os.path.normpath(base):
+        raise InputError(f"{where}: {rel!r} points outside the manifest's folder")
+    return joined
+
+
+def _from_manifest(manifest: Path) -> list[Pair]:
+    base = manifest.parent.absolute()
+    pairs: list[Pair] = []
+    seen: set[str] = set()
+    try:
+        lines = manifest.read_text("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{manifest}: cannot read manifest ({e})") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{manifest}:{n}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{where}: invalid JSON ({e.msg})") from None
+        if not isinstance(item, dict) or "zh" not in item:
+            raise InputError(f"{where}: expected {{\"id\": .., \"zh\": path, \"en\": path}}")
+        zh = _inside(base, item["zh"], where)
+        en = _inside(base, item["en"], where) if item.get("en") is not None else None
+        pid = str(item.get("id") or Path(zh).stem)
+        if pid in seen:
+            raise InputError(f"{where}: duplicate id {pid!r}")
+        seen.add(pid)
+        pairs.append(Pair(pid, zh, en))
+    if not pairs:
+        raise InputError(f"{manifest}: the manifest lists no pairs")
+    return pairs
+
+
+def safe_name(pid: str) -> str:
+    name = re.sub(r"[^\w.-]+", "_", pid, flags=re.ASCII).strip("._") or "pair"
+    return name[:120]
+
+
+# ---------------------------------------------------------------- workers
+
+_JOB: Job | None = None
+
+
+def _init(job: Job) -> None:
+    """Worker start: remember the job and load the heavy resources once."""
+    global _JOB
+    _JOB = job
+    warm_up()
+
+
+def warm_up() -> None:
+    from xcheck.api import check_documents
+    from xcheck.load import bilingual_from_text
+
+    try:
+        zh, en = bilingual_from_text("美國總統川普週一在白宮表示,關稅將提高百分之十。\n"
+                                     "U.S. President Trump said on Monday at the White House "
+                                     "that tariffs would rise by 10 percent.\n")
+        check_documents(zh, en)
+    except XcheckError:
+        pass
+
+
+def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> PairResult:
+    """Check one pair, write its reports, return a small summary (never raises)."""
+    from xcheck.api import check
+    from xcheck.baseline import Baseline, Suppression, apply_baseline
+    from xcheck.report import EXTENSIONS, RenderOptions, render
+
+    t0 = time.perf_counter()
+    if pair.problem:
+        return PairResult(pair.id, False, 0.0, f"{pair.zh}: {pair.problem}")
+    try:
+        report = check(pair.zh, pair.en, job.settings, job.glossary)
+    except XcheckError as e:
+        return PairResult(pair.id, False, time.perf_counter() - t0, str(e))
+    except Exception as e:  # a bug on one pair must not stop the corpus
+        return PairResult(pair.id, False, time.perf_counter() - t0,
+                          f"internal error: {type(e).__name__}: {e}")
+    findings = tuple((f.fingerprint, f.rule, f.message) for f in report.findings)
+    if job.suppress:
+        report = apply_baseline(report, Baseline(tuple(Suppression(fp)
+                                                       for fp in job.suppress)))
+    options = RenderOptions(fail_on=job.fail_on, id=pair.id)
+    files: dict[str, str] = {}
+    stem = (names or {}).get(pair.id, safe_name(pair.id))
+    try:
+        if job.output:
+            for fmt in job.formats:
+                name = f"{stem}.{EXTENSIONS[fmt]}"
+                Path(job.output, name).write_text(render(report, fmt, options), "utf-8")
+                files[fmt] = name
+    except OSError as e:
+        return PairResult(pair.id, False, time.perf_counter() - t0,
+                          f"cannot write report ({e.strerror})")
+    junit = None
+    if "junit" in job.formats:
+        import xml.etree.ElementTree as ET
+
+        from xcheck.report.ci import junit_testcase
+
+        seconds = time.perf_counter() - t0
+        junit = ET.tostring(junit_testcase(report, options, seconds), encoding="unicode")
+    sev = report.summary()
+    cats: dict[str, int] = {}
+    for f in report.findings:
+        cats[f.category.value] = cats.get(f.category.value, 0) + 1
+    from xcheck.report.common import at_or_above
+
+    return PairResult(
+        pair.id, True, time.perf_counter() - t0, None, sev, cats, report.suppressed,
+        len(at_or_above(report, job.fail_on)), files,
+        render(report, "jsonl", options) if job.want_jsonl else None, junit,
+        findings if job.want_findings else ())
+
+
+def _work(args: tuple[Pair, str]) -> PairResult:
+    import resource
+    from dataclasses import replace
+
+    assert _JOB is not None
+    pair, stem = args
+    result = check_pair(pair, _JOB, {pair.id: stem})
+    return replace(result, rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def run(pairs: Iterable[Pair], job: Job, jobs: int = 1) -> Iterator[PairResult]:
+    """Results in input order, as they arrive (``jobs`` worker processes)."""
+    items = _with_names(pairs)
+    if jobs <= 1:
+        _init(job)
+        for item in items:
+            yield _work(item)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                             initargs=(job,)) as pool:
+        yield from pool.map(_work, items, chunksize=1)
+
+
+def _with_names(pairs: Iterable[Pair]) -> Iterator[tuple[Pair, str]]:
+    used: set[str] = set()
+    for p in pairs:
+        stem = safe_name(p.id)
+        k = 2
+        while stem.lower() in used:
+            stem = f"{safe_name(p.id)}-{k}"
+            k += 1
+        used.add(stem.lower())
+        yield p, stem
+
+
+# ---------------------------------------------------------------- the summary
+
+@dataclass
+class Totals:
+    pairs: int = 0
+    checked: int = 0
+    failing_pairs: int = 0
+    severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0,
+                                                                "info": 0})
+    categories: dict[str, int] = field(default_factory=dict)
+    suppressed: int = 0
+    slowest: list[tuple[float, str]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    worker_rss_kb: int = 0
+
+    def add(self, r: PairResult) -> None:
+        self.pairs += 1
+        self.worker_rss_kb = max(self.worker_rss_kb, r.rss_kb)
+        if not r.ok:
+            self.failures.append((r.id, r.error or "failed"))
+            return
+        self.checked += 1
+        self.failing_pairs += r.failing > 0
+        for k, v in r.severities.items():
+            self.severities[k] = self.severities.get(k, 0) + v
+        for k, v in r.categories.items():
+            self.categories[k] = self.categories.get(k, 0) + v
+        self.suppressed += r.suppressed
+        self.slowest = sorted([*self.slowest, (r.seconds, r.id)], reverse=True)[:5]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pairs": self.pairs, "checked": self.checked, "failed": len(self.failures),
+                "pairs_at_or_above_fail_on": self.failing_pairs,
+                "findings": self.severities, "categories": self.categories,
+                "suppressed": self.suppressed, "seconds": round(self.seconds, 3),
+                "peak_worker_rss_kb": self.worker_rss_kb,
+                "slowest": [{"id": i, "seconds": round(s, 3)} for s, i in self.slowest],
+                "failures": [{"id": i, "error": m} for i, m in self.failures]}
+
+
+def summary_tables(t: Totals) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    main = Table(title="xcheck corpus", show_header=True)
+    for col in ("pairs", "checked", "failed", "errors", "warnings", "info", "suppressed",
+                "pairs/s"):
+        main.add_column(col, justify="right")
+    rate = t.pairs / t.seconds if t.seconds else 0.0
+    main.add_row(str(t.pairs), str(t.checked), str(len(t.failures)),
+                 str(t.severities.get("error", 0)), str(t.severities.get("warning", 0)),
+                 str(t.severities.get("info", 0)), str(t.suppressed), f"{rate:.1f}")
+    out: list[Any] = [main]
+    if t.categories:
+        cats = Table(title="findings by category")
+        cats.add_column("category")
+        cats.add_column("findings", justify="right")
+        for k, v in sorted(t.categories.items(), key=lambda kv: -kv[1]):
+            cats.add_row(Text(k), str(v))
+        out.append(cats)
+    if t.slowest:
+        slow = Table(title="slowest pairs")
+        slow.add_column("pair")
+        slow.add_column("seconds", justify="right")
+        for s, i in t.slowest:
+            slow.add_row(Text(i), f"{s:.2f}")
+        out.append(slow)
+    if t.failures:
+        bad = Table(title="failures")
+        bad.add_column("pair")
+        bad.add_column("error")
+        for i, m in t.failures:
+            bad.add_row(Text(i), Text(m))
+        out.append(bad)
+    return out
+
+
+ProgressFn = Callable[[PairResult], None]
