@@ -86,7 +86,8 @@ def _romanisations(zh_text: str) -> frozenset[str]:
 
 # Wade-Giles, Taiwanese and other spellings -> pinyin: (spelling, pinyin alternatives).
 _ROMANISATION_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("hs", ("x",)), ("tz", ("z", "c")), ("ts", ("z", "c")), ("ch", ("zh", "j", "q", "ch")),
+    ("tzu", ("zi", "ci")), ("ssu", ("si",)), ("szu", ("si",)), ("kwu", ("gu", "ku")),
+    ("kwei", ("gui", "kui")), ("hs", ("x",)), ("tz", ("z", "c")), ("ts", ("z", "c")), ("ch", ("zh", "j", "q", "ch")),
     ("kw", ("gu", "ku")), ("k", ("g", "k")), ("p", ("b", "p")), ("t", ("d", "t")),
     ("j", ("r", "j")), ("ung", ("ong",)), ("ieh", ("ie",)), ("ien", ("ian",)),
     ("ih", ("i",)), ("uei", ("ui",)), ("ei", ("ui", "ei")), ("o", ("uo", "e", "o")),
@@ -131,12 +132,27 @@ def _romanised(word: str, zh_text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def builtin_aliases() -> tuple[tuple[str, str], ...]:
+    """Conventional renderings shipped with xcheck (xcheck/data/aliases.tsv)."""
+    from importlib import resources
+
+    text = (resources.files("xcheck") / "data" / "aliases.tsv").read_text("utf-8")
+    out: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            zh, en = line.split("\t", 1)
+            out.append((zh.strip(), en.strip()))
+    return tuple(out)
+
+
 @dataclass
 class Context:
     alignment: Alignment
     glossary: tuple[tuple[str, str], ...] = ()
     _zh_tokens: dict[int, list[ZhToken]] = field(default_factory=dict)
     _en_tokens: dict[int, list[EnToken]] = field(default_factory=dict)
+    _stems_cache: dict[tuple[int, ...], set[str]] = field(default_factory=dict)
 
     @property
     def zh(self) -> Document:
@@ -145,6 +161,21 @@ class Context:
     @property
     def en(self) -> Document:
         return self.alignment.en
+
+    @cached_property
+    def aliases(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """(Simplified zh, English, lower-cased English words) from the shipped aliases and
+        the user's glossary: evidence that the two sides match."""
+        conv = None
+        out: list[tuple[str, str, frozenset[str]]] = []
+        for zh, en in (*builtin_aliases(), *self.glossary):
+            if not zh.isascii():
+                from xcheck.resources import opencc_converter
+
+                conv = conv or opencc_converter("t2s")
+                zh = conv.convert(zh)
+            out.append((zh, en, frozenset(w.lower().strip(".,'’") for w in en.split())))
+        return tuple(out)
 
     @cached_property
     def dictionary(self) -> cedict.Dictionary:
@@ -194,10 +225,13 @@ class Context:
                                          self.zh.sentences[i].end] for i in bead.zh)
 
     def bead_stems(self, bead: Bead) -> set[str]:
+        if bead.zh in self._stems_cache:
+            return self._stems_cache[bead.zh]
         out: set[str] = set()
         for i in bead.zh:
             for t in self.zh_tokens(i):
                 out |= t.stems
+        self._stems_cache[bead.zh] = out  # callers only read it
         return out
 
     def en_supported(self, token: EnToken, bead: Bead, stems: set[str] | None = None,
@@ -220,6 +254,9 @@ class Context:
                 return True
         if token.stem in EN_SAY and any(w in zh_text for w in ZH_SAY):
             return True
+        low = token.text.lower().removesuffix("'s").removesuffix("’s")
+        if any(low in words and zh in zh_text for zh, _en, words in self.aliases):
+            return True
         if token.text.lower() in zh_text.lower():
             return True
         if token.capitalised and _romanised(token.text, zh_text):
@@ -231,6 +268,11 @@ class Context:
                         if names.similarity(run[k : k + size], token.text) >= 0.75:
                             return True
         return False
+
+    @cached_property
+    def whole(self) -> Bead:
+        """Every sentence of both articles, as one bead."""
+        return Bead(tuple(range(len(self.zh.sentences))), tuple(range(len(self.en.sentences))))
 
     @cached_property
     def length_ratio(self) -> float:
@@ -271,7 +313,9 @@ class Context:
         for stem_, aliases in EN_ALIASES.items():
             if stem_ in en_stems and any(a in token.norm for a in aliases):
                 return True
-        return False
+        lowered = en_text.lower()
+        return any((zh in token.norm or token.norm in zh) and en.lower() in lowered
+                   for zh, en, _words in self.aliases)
 
     def sentence(self, lang: str, index: int) -> Sentence:
         return (self.zh if lang == "zh" else self.en).sentences[index]

@@ -23,6 +23,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:within|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+(?:the|this)\s+"
                 r"(?P<unit>year|month|week)\b|\bby\s+year-end\b", re.I), "within"),
     (re.compile(r"\b(?:yesterday|today|tomorrow|tonight|overnight)\b", re.I), "word"),
+    (re.compile(r"\byear[- ]on[- ]year\b|\b(?:from|than|over)\s+a\s+year\s+(?:earlier|ago|"
+                r"before)\b|\bsame\s+period\s+(?:of\s+)?last\s+year\b", re.I), "last-year"),
+    (re.compile(r"\b\d{1,2}(?::\d{2})?\s*a\.m\.", re.I), "am"),
+    (re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.m\.", re.I), "pm"),
     (re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)"
                 r"\s+ago\b", re.I), "ago"),
 ]
@@ -36,7 +40,10 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?P<rel>上|下|本|这)(?:个)?(?P<unit>周|星期|礼拜|月)"), "rel"),
     (re.compile(r"(?P<rel>去|明|今)年(?!内|底)"), "year"),
     (re.compile(r"年内|年底前|今年底|月内|周内|本月底前"), "within"),
-    (re.compile(r"昨天|昨日|今天|今日|明天|明日|今晚|昨晚|凌晨"), "word"),
+    (re.compile(r"去年同期|同比"), "last-year"),
+    (re.compile(r"昨天|昨日|今天|今日|明天|明日|今晚|昨晚"), "word"),
+    (re.compile(r"凌晨|上午|早上|清晨"), "am"),
+    (re.compile(r"下午|晚上|傍晚|晚间"), "pm"),
     (re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:天|周|个月|年)前"), "ago"),
 ]
 _ZH_WORD = {"昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today",

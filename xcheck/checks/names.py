@@ -36,7 +36,8 @@ def _name_like(token: EnToken) -> bool:
     low = token.text.lower().removesuffix("'s").removesuffix("’s")
     if low in TITLES:
         return False
-    return low not in cedict.english_ordinary_words()
+    ordinary = cedict.english_ordinary_words()
+    return low not in ordinary and low.removesuffix("s") not in ordinary
 
 
 def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
@@ -92,6 +93,9 @@ def _ordinary_words(ctx: Context, run: str) -> bool:
 
 
 def _zh_supported(ctx: Context, name: str, bead: Bead) -> bool:
+    en_text = " ".join(ctx.en.sentences[j].text for j in bead.en).lower()
+    if any((zh in name or name in zh) and en.lower() in en_text for zh, en, _ in ctx.aliases):
+        return True
     stems = ctx.dictionary.get(name, ())
     for j in bead.en:
         for t in ctx.en_tokens(j):
@@ -104,25 +108,14 @@ def _zh_supported(ctx: Context, name: str, bead: Bead) -> bool:
     return False
 
 
-def _nearby_beads(ctx: Context, bead: Bead) -> list[Bead]:
-    """Beads of the same paragraphs: a name stated there is known to the reader."""
-    zh_paras = {ctx.zh.sentences[i].paragraph for i in bead.zh}
-    en_paras = {ctx.en.sentences[j].paragraph for j in bead.en}
-    return [b for b in ctx.alignment.beads
-            if any(ctx.zh.sentences[i].paragraph in zh_paras for i in b.zh)
-            or any(ctx.en.sentences[j].paragraph in en_paras for j in b.en)]
+def _known_en(ctx: Context, token: EnToken) -> bool:
+    """An English name the Chinese article gives somewhere (explicitation, not addition)."""
+    return ctx.en_supported(token, ctx.whole, ctx.bead_stems(ctx.whole), ctx.zh_text(ctx.whole))
 
 
-def _known_en(ctx: Context, token: EnToken, bead: Bead) -> bool:
-    """An English name whose counterpart the Chinese gives nearby (explicitation)."""
-    zh_text = "".join(ctx.zh_text(b) for b in _nearby_beads(ctx, bead))
-    wide = Bead(tuple(i for b in _nearby_beads(ctx, bead) for i in b.zh), bead.en)
-    return ctx.en_supported(token, wide, None, zh_text)
-
-
-def _known_zh(ctx: Context, name: str, bead: Bead) -> bool:
-    wide = Bead(bead.zh, tuple(j for b in _nearby_beads(ctx, bead) for j in b.en))
-    return _zh_supported(ctx, name, wide)
+def _known_zh(ctx: Context, name: str) -> bool:
+    """A Chinese name the English article gives somewhere."""
+    return _zh_supported(ctx, name, ctx.whole)
 
 
 @register("names")
@@ -142,10 +135,12 @@ def names(ctx: Context) -> Iterator[Finding]:
                     missing_runs.append((j, run))
                     continue
                 # Part of the name is there: the rest (a given name, say) was added.
+                given = False
                 for k, t in enumerate(run):
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
                             or not _name_like(run[k + 1]):
                         continue  # titles and ordinary words (Commercial Bank) are not names
+                    given = True
                     full = ctx.en.text[run[0].start : run[-1].end]
                     yield Finding(
                         rule="name-part-added", category=Category.ADDITION,
@@ -154,6 +149,15 @@ def names(ctx: Context) -> Iterator[Finding]:
                         message=f"\"{t.text}\" in \"{full}\" has no counterpart in the Chinese",
                         evidence=f"the Chinese names only \"{run[k + 1].text}\"",
                     )
+                if given:
+                    continue
+                # A name whose ordinary words are there but not the name itself: "Xiulin
+                # Township" where the Chinese has another township.
+                missing = [t for t, good in zip(run, ok, strict=True)
+                           if not good and _name_like(t)]
+                if missing and all(not _name_like(t) for t, good in zip(run, ok, strict=True)
+                                   if good):
+                    missing_runs.append((j, missing))
         zh_missing = [z for z in _zh_names(ctx, bead) if not _zh_supported(ctx, z[3], bead)]
         for j, run in missing_runs:
             text = ctx.en.text[run[0].start : run[-1].end]
@@ -168,7 +172,7 @@ def names(ctx: Context) -> Iterator[Finding]:
                     evidence="neither name has a counterpart on the other side",
                 )
             else:
-                known = all(_known_en(ctx, t, bead) for t in run) or not any(
+                known = all(_known_en(ctx, t) for t in run) or not any(
                     _name_like(t) for t in run)
                 yield Finding(
                     rule="name-added", category=Category.ADDITION, type=FindingType.NAME,
@@ -176,10 +180,10 @@ def names(ctx: Context) -> Iterator[Finding]:
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",
                     evidence="no dictionary, pinyin or spelling match in the aligned Chinese"
-                             + ("; the Chinese names it nearby" if known else ""),
+                             + ("; the Chinese article names it elsewhere" if known else ""),
                 )
         for i, zs, ze, zname in zh_missing:
-            known = _known_zh(ctx, zname, bead)
+            known = _known_zh(ctx, zname)
             yield Finding(
                 rule="name-omitted", category=Category.OMISSION, type=FindingType.NAME,
                 severity=Severity.INFO if known else Severity.WARNING,
@@ -187,5 +191,5 @@ def names(ctx: Context) -> Iterator[Finding]:
                 message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "
                         "English",
                 evidence="no dictionary or pinyin match in the aligned English"
-                         + ("; the English names it nearby" if known else ""),
+                         + ("; the English article names it elsewhere" if known else ""),
             )

@@ -53,8 +53,11 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
             text = s.text[n.start : n.end]
             if n.start > 0 and s.text[n.start - 1].isalpha():
                 continue  # part of a name like G7 or COVID-19
+            # Number words and ordinals (three, fourth) are often implicit in Chinese (三方,
+            # 第四): on their own they are weak; a digit or a percentage is not.
+            digits = any(c.isdigit() for c in text)
             out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
-                             n.percent or n.value >= 3, n.percent))
+                             n.percent or (digits and n.value >= 3), n.percent))
         for m in _MONTH_RE.finditer(s.text):
             key = m.group(1).lower()[:3]
             month = next(k for k, name in enumerate(_MONTHS, 1) if name.startswith(key))
@@ -89,15 +92,17 @@ def _comparable(z: Found, e: Found) -> bool:
 
 
 def _comparable_pairs(zh: list[Found], en: list[Found]) -> list[tuple[Found, Found]]:
-    """Pair unmatched numbers in order, each used once, only when comparable."""
+    """Pair unmatched numbers, each used once, only when comparable; a strong partner of
+    the closest size first."""
     pairs: list[tuple[Found, Found]] = []
     used: set[int] = set()
     for z in zh:
-        for k, e in enumerate(en):
-            if k not in used and _comparable(z, e):
-                pairs.append((z, e))
-                used.add(k)
-                break
+        options = [(not e.strong, abs(e.value - z.value), k) for k, e in enumerate(en)
+                   if k not in used and _comparable(z, e)]
+        if options:
+            k = min(options)[2]
+            pairs.append((z, en[k]))
+            used.add(k)
     return pairs
 
 
@@ -107,7 +112,12 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         if not bead.zh or not bead.en:
             continue
         zh_left, en_left = _unmatched(_zh(ctx, bead), _en(ctx, bead))
-        for z, e in _comparable_pairs(zh_left, en_left):
+        pairs = _comparable_pairs(zh_left, en_left)
+        if not pairs and len(zh_left) == 1 and len(en_left) == 1 and \
+                zh_left[0].percent == en_left[0].percent and \
+                zh_left[0].text.isdigit() and en_left[0].text.isdigit():
+            pairs = [(zh_left[0], en_left[0])]  # one number in digits each side; they differ
+        for z, e in pairs:
             zh_left.remove(z)
             en_left.remove(e)
             yield Finding(
