@@ -87,7 +87,8 @@ def _romanisations(zh_text: str) -> frozenset[str]:
 # Wade-Giles, Taiwanese and other spellings -> pinyin: (spelling, pinyin alternatives).
 _ROMANISATION_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tzu", ("zi", "ci")), ("ssu", ("si",)), ("szu", ("si",)), ("kwu", ("gu", "ku")),
-    ("kwei", ("gui", "kui")), ("hs", ("x",)), ("tz", ("z", "c")), ("ts", ("z", "c")), ("ch", ("zh", "j", "q", "ch")),
+    ("kwei", ("gui", "kui")), ("hs", ("x",)), ("tz", ("z", "c")),
+    ("ts", ("z", "c")), ("ch", ("zh", "j", "q", "ch")),
     ("kw", ("gu", "ku")), ("k", ("g", "k")), ("p", ("b", "p")), ("t", ("d", "t")),
     ("j", ("r", "j")), ("ung", ("ong",)), ("ieh", ("ie",)), ("ien", ("ian",)),
     ("ih", ("i",)), ("uei", ("ui",)), ("ei", ("ui", "ei")), ("o", ("uo", "e", "o")),
