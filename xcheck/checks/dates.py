@@ -25,8 +25,10 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:yesterday|today|tomorrow|tonight|overnight)\b", re.I), "word"),
     (re.compile(r"\byear[- ]on[- ]year\b|\b(?:from|than|over)\s+a\s+year\s+(?:earlier|ago|"
                 r"before)\b|\bsame\s+period\s+(?:of\s+)?last\s+year\b", re.I), "last-year"),
-    (re.compile(r"\b\d{1,2}(?::\d{2})?\s*a\.m\.", re.I), "am"),
-    (re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.m\.", re.I), "pm"),
+    (re.compile(r"\b\d{1,2}(?::\d{2})?\s*a\.m\.|\b(?:in\s+the|this|that|early|on\s+\w+)"
+                r"\s+morning\b|\bbefore\s+dawn\b|\bpre-dawn\b", re.I), "am"),
+    (re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.m\.|\b(?:in\s+the|this|that|on\s+\w+)\s+"
+                r"(?:afternoon|evening)\b|\bat\s+night\b", re.I), "pm"),
     (re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)"
                 r"\s+ago\b", re.I), "ago"),
 ]

@@ -73,7 +73,10 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
         s = ctx.zh.sentences[i]
         norm = ctx.zh.norm_text[s.start : s.end]
         for m in re.finditer(f"[{''.join(TRANSLIT)}]{{3,}}", norm):
-            if m.group() not in ctx.dictionary and not _ordinary_words(ctx, m.group()):
+            # The run plus the character after it: 基本金 + 屬 is 基本 + 金属, not a name.
+            extended = norm[m.start() : m.end() + 1]
+            if m.group() not in ctx.dictionary and not _ordinary_words(ctx, m.group()) \
+                    and not _ordinary_words(ctx, extended):
                 out.append((i, s.start + m.start(), s.start + m.end(), m.group()))
     return out
 
@@ -162,10 +165,13 @@ def names(ctx: Context) -> Iterator[Finding]:
         for j, run in missing_runs:
             text = ctx.en.text[run[0].start : run[-1].end]
             if zh_missing:
-                i, zs, ze, _ = zh_missing.pop(0)
+                i, zs, ze, zname = zh_missing.pop(0)
+                # An error only when the Chinese name's English form is known (CC-CEDICT)
+                # and differs; a romanisation xcheck cannot read (Cantonese) is a warning.
+                known_form = zname in cedict.proper_nouns() and bool(ctx.dictionary.get(zname))
                 yield Finding(
                     rule="name-mismatch", category=Category.MISMATCH, type=FindingType.NAME,
-                    severity=Severity.ERROR, zh=Side((i,), (Span(zs, ze),)),
+                    severity=Severity.ERROR if known_form else Severity.WARNING, zh=Side((i,), (Span(zs, ze),)),
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"the Chinese names \"{ctx.zh.text[zs:ze]}\" where the English "
                             f"names \"{text}\"",
