@@ -171,7 +171,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 known_form = zname in cedict.proper_nouns() and bool(ctx.dictionary.get(zname))
                 yield Finding(
                     rule="name-mismatch", category=Category.MISMATCH, type=FindingType.NAME,
-                    severity=Severity.ERROR if known_form else Severity.WARNING, zh=Side((i,), (Span(zs, ze),)),
+                    severity=Severity.ERROR if known_form else Severity.WARNING,
+                    zh=Side((i,), (Span(zs, ze),)),
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"the Chinese names \"{ctx.zh.text[zs:ze]}\" where the English "
                             f"names \"{text}\"",
