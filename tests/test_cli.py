@@ -90,3 +90,13 @@ def test_bad_input_is_one_line_exit_2(tmp_path) -> None:  # type: ignore[no-unty
         assert result.exit_code == 2, (args, result.output)
         err = result.stderr.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("xcheck: "), (args, result.stderr)
+
+
+def test_align_warns_on_unrelated_texts() -> None:
+    zh = str(CORPORA / "pairs" / "cn-flood-meizhou.zh.txt")
+    en = str(CORPORA / "pairs" / "tw-baseball-final.en.txt")
+    result = runner.invoke(app, ["align", zh, en])
+    assert result.exit_code == 0
+    assert "xcheck: warning: the two texts look unrelated" in result.stderr
+    related = runner.invoke(app, ["align", *PAIR])
+    assert "unrelated" not in related.stderr

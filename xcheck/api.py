@@ -53,6 +53,17 @@ def align(zh: str | Path, en: str | Path | None = None,
     return align_documents(zh_doc, en_doc, settings)
 
 
+def alignment_warnings(alignment: Alignment) -> list[str]:
+    """What a reader of an alignment should be told: unrelated texts, mostly."""
+    from xcheck import align as align_module
+
+    threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
+    if len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
+        return [f"the two texts look unrelated (document similarity {alignment.score:.2f}, "
+                f"below {threshold:.2f}); the beads are not trustworthy"]
+    return []
+
+
 def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()) -> dict[
         str, object]:
     from xcheck.checks import available

@@ -218,9 +218,13 @@ def align(
     from xcheck.api import align as run_align
     from xcheck.report.alignment import render_alignment
 
+    from xcheck.api import alignment_warnings
+
     _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
     alignment = run_align(zh, en, settings)
     emit(render_alignment(alignment, fmt.value, settings), output)
+    for warning in alignment_warnings(alignment):
+        typer.echo(f"xcheck: warning: {warning}", err=True)
 
 
 @app.command()

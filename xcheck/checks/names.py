@@ -40,6 +40,15 @@ def _name_like(token: EnToken) -> bool:
     return low not in ordinary and low.removesuffix("s") not in ordinary
 
 
+def _surname_like(ctx: Context, token: EnToken, bead: Bead) -> bool:
+    """A name, or a word the Chinese gives as a proper noun (Trump is 特朗普)."""
+    if _name_like(token):
+        return True
+    proper = cedict.proper_nouns()
+    return any(token.stem in t.stems for i in bead.zh for t in ctx.zh_tokens(i)
+               if t.norm in proper)
+
+
 def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     """Maximal runs of capitalised words (a sentence-initial ordinary word is not a name)."""
     ordinary = cedict.english_ordinary_words()
@@ -141,7 +150,7 @@ def names(ctx: Context) -> Iterator[Finding]:
                 given = False
                 for k, t in enumerate(run):
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
-                            or not _name_like(run[k + 1]):
+                            or not _surname_like(ctx, run[k + 1], bead):
                         continue  # titles and ordinary words (Commercial Bank) are not names
                     given = True
                     full = ctx.en.text[run[0].start : run[-1].end]
