@@ -216,9 +216,8 @@ def align(
 ) -> None:
     """Sentence alignment only."""
     from xcheck.api import align as run_align
-    from xcheck.report.alignment import render_alignment
-
     from xcheck.api import alignment_warnings
+    from xcheck.report.alignment import render_alignment
 
     _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
     alignment = run_align(zh, en, settings)
