@@ -58,7 +58,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     for k, t in enumerate(toks):
         low = t.text.lower()
         is_name = (t.capitalised and t.text[0].isalpha() and low not in STOPWORDS
-                   and low not in _NOT_NAMES and not t.text.isupper()
+                   and low not in _NOT_NAMES and (not t.text.isupper() or len(t.text) >= 3)
                    and not (k == 0 and (low in ordinary or low.rstrip("s") in ordinary)))
         if is_name:
             cur.append(t)
@@ -71,6 +71,9 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     return runs
 
 
+_PLACE_SUFFIXES = frozenset("市 省 县 区 镇 乡 村 州 岛 港 湾 队 人".split())
+
+
 def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
     """(sentence, start, end, text) of proper nouns and transliterations in the Chinese."""
     proper = cedict.proper_nouns()
@@ -79,6 +82,12 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
         for t in ctx.zh_tokens(i):
             if t.norm in proper:
                 out.append((i, t.start, t.end, t.norm))
+                continue
+            # 杭州市, 平远县: a proper noun with an administrative suffix jieba kept on.
+            for size in range(len(t.norm) - 1, 1, -1):
+                if t.norm[:size] in proper and t.norm[size:] in _PLACE_SUFFIXES:
+                    out.append((i, t.start, t.start + size, t.norm[:size]))
+                    break
         s = ctx.zh.sentences[i]
         norm = ctx.zh.norm_text[s.start : s.end]
         for m in re.finditer(f"[{''.join(TRANSLIT)}]{{3,}}", norm):
