@@ -263,7 +263,11 @@ def run(pairs: Iterable[Pair], job: Job, jobs: int = 1) -> Iterator[PairResult]:
         return
     import multiprocessing
 
-    ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
+    method = "spawn" if os.name == "nt" else "forkserver"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # The forkserver loads the resources once; workers fork from it with them loaded.
+        ctx.set_forkserver_preload(["__main__", "xcheck._warm"])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
                              initargs=(job,)) as pool:
         yield from pool.map(_work, items, chunksize=1)

@@ -56,6 +56,28 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _plausible_utf16_chinese(data: bytes) -> str | None:
+    """Chinese UTF-16 without a BOM (few NUL bytes, so ``_looks_utf16`` misses it).
+
+    Accepted only if it decodes cleanly to text that is nearly all Han, CJK punctuation,
+    full-width forms or printable ASCII, and at least 30% Han (random binary decodes to
+    controls, other scripts or unpaired surrogates).
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(is_han(c) or c.isspace() or " " <= c <= "~" or "\u3000" <= c <= "\u303f"
+                    or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027" for c in text)
+        han = sum(is_han(c) for c in text)
+        if len(text) >= 4 and plain >= 0.95 * len(text) and han >= 0.3 * len(text):
+            return text
+    return None
+
+
 def _mostly_control(text: str) -> bool:
     bad = sum(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\n\r\t"
               for c in text)
@@ -102,6 +124,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
+        text16 = _plausible_utf16_chinese(data)
+        if text16 is not None:
+            return normalise_newlines(text16)
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
     try:
         return normalise_newlines(data.decode("utf-8"))
@@ -123,26 +148,40 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     )
 
 
+def _too_big(name: str, size: str, max_bytes: int) -> LimitError:
+    return LimitError(
+        f"{name}: {size} bytes is over the input limit of {max_bytes:,} bytes; "
+        "raise it with --max-bytes or max_bytes in the settings"
+    )
+
+
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode one input file, refusing it (before reading) if over ``max_bytes``.
+
+    The size is checked with ``stat`` first, and the read itself never takes more than
+    ``max_bytes + 1`` bytes, so a pipe or a device (``/dev/zero``) cannot exhaust memory.
+    """
     p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(f"{name}: no such file")
-    if p.is_dir():
-        raise InputError(f"{name}: is a directory, not a file")
+    name = str(path) if str(path).isprintable() else repr(str(path))  # one-line messages
     try:
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory, not a file")
         size = p.stat().st_size
         if size > max_bytes:
-            raise LimitError(
-                f"{name}: {size:,} bytes is over the input limit of {max_bytes:,} bytes; "
-                "raise it with --max-bytes or max_bytes in the settings"
-            )
-        data = p.read_bytes()
+            raise _too_big(name, f"{size:,}", max_bytes)
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror})") from None
+    except OSError as e:  # a name too long, an I/O error, a socket...
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    except ValueError as e:  # a NUL byte in the path
+        raise InputError(f"{name}: invalid path ({e})") from None
+    if len(data) > max_bytes:
+        raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
     text = decode(data, name, encoding)
     if not text.strip():
         raise InputError(f"{name}: is empty")

@@ -7,12 +7,17 @@ a function below is first called.
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import sys
+import tempfile
 import warnings
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
+
+T = TypeVar("T")
 
 
 class Converter(Protocol):
@@ -40,18 +45,112 @@ def opencc_converter(config: str) -> Converter:
     return conv
 
 
+def package_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def cached_marshal(name: str, build: Callable[[], T], valid: Callable[[Any], bool]) -> T:
+    """``build()``, cached as marshal in :func:`cache_dir` under ``name``.
+
+    ``name`` must carry every version the data depends on (the file is never compared with
+    its sources). A file that cannot be read or fails ``valid`` is rebuilt. Concurrent first
+    runs each build and write a temporary file, then rename it into place (atomic), so a
+    reader never sees a half-written cache.
+    """
+    try:
+        target = cache_dir() / name
+    except OSError:  # no writable cache folder: build every time
+        return build()
+    try:
+        data = marshal.loads(target.read_bytes())  # loads(bytes): far faster than load(file)
+        if valid(data):
+            return cast(T, data)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    built = build()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    except OSError:
+        return built
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(cast(Any, built)))
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        Path(tmp).unlink(missing_ok=True)
+    return built
+
+
+def _valid_jieba(data: Any) -> bool:
+    return (isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], dict)
+            and bool(data[0]) and isinstance(data[1], int) and data[1] > 0)
+
+
+JIEBA_MEMO = 4096  # sentences whose segmentation is remembered (then the memo restarts)
+
+
+def _memo_tokenizer(jieba: Any) -> Any:
+    """A jieba Tokenizer that remembers its last few thousand segmentations.
+
+    The same sentence is segmented by the aligner's evidence, by the checks and by
+    ``segment.words``; ``lcut`` and ``tokenize`` both go through ``cut``, so memoising
+    ``cut`` serves them all. The memo is dropped whenever the dictionary changes.
+    """
+
+    class MemoTokenizer(jieba.Tokenizer):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self._memo: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+        def cut(self, sentence: Any, cut_all: bool = False, HMM: bool = True,
+                use_paddle: bool = False) -> Iterator[str]:
+            key = (sentence, cut_all, HMM, use_paddle)
+            words = self._memo.get(key)
+            if words is None:
+                words = tuple(super().cut(sentence, cut_all, HMM, use_paddle))
+                if len(self._memo) >= JIEBA_MEMO:
+                    self._memo.clear()
+                self._memo[key] = words
+            return iter(words)
+
+        def add_word(self, *args: Any, **kwargs: Any) -> Any:
+            self._memo.clear()
+            return super().add_word(*args, **kwargs)
+
+    return MemoTokenizer
+
+
 @cache
 def jieba_tokenizer() -> Any:
     with warnings.catch_warnings():
         # jieba's source raises DeprecationWarnings/SyntaxWarnings when first compiled.
         warnings.simplefilter("ignore")
-        import jieba
+        blocked = "pkg_resources" not in sys.modules
+        if blocked:
+            # jieba only uses pkg_resources to open its own data files (it falls back to
+            # open()); importing it costs ~0.1 s of start-up.
+            sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            if blocked and sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.tmp_dir = str(cache_dir())
-    tok.cache_file = "jieba.cache"
-    tok.initialize()
+    tok = _memo_tokenizer(jieba)()
+    # jieba's own cache loads with marshal.load(file), 3x slower than loads(bytes), and is
+    # not keyed by jieba's version: load the prefix dictionary here instead.
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    freq, total = cached_marshal(
+        f"jieba-{package_version('jieba')}-py{py}.marshal",
+        lambda: tuple(tok.gen_pfdict(tok.get_dict_file())), _valid_jieba)
+    tok.FREQ, tok.total = freq, total
+    tok.initialized = True
     return tok
 
 

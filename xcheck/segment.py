@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
+from xcheck.errors import InputError, LimitError
 from xcheck.io import Line, is_han, lines
 from xcheck.model import Document, IgnoredLine, Lang, Paragraph, Script, Sentence, Word
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer, opencc_converter, punkt_tokenizer
@@ -13,6 +15,16 @@ _HALF_END = set("!?;")
 _CLOSERS = set("」』”’）)】》〉〕\"'")
 _CONTINUATION = set("，,、：:")
 _CJK_PUNCT = set("，。！？；：、「」『』（）《》〈〉【】〔〕“”‘’…—")
+
+# Longest sentence the segmenter makes. A longer run without sentence punctuation (a
+# 200,000-character paragraph with no full stop, a pasted table) is cut into pieces of at
+# most this many characters, at a comma or a space when there is one, so that word
+# segmentation, alignment and the checks stay fast. News sentences are far shorter (the
+# longest in corpora/ is 344 characters), so normal text is never cut.
+MAX_SENTENCE_CHARS = 1000
+# With --presegmented nothing is re-split, so a longer line is refused instead.
+MAX_PRESEGMENTED_CHARS = 5000
+_SOFT_BREAK = set("，,、；;：:)）」』”’》〉】") | {"\u3000"}
 
 
 def _cjk_context(ch: str) -> bool:
@@ -58,14 +70,18 @@ def en_boundaries(text: str, start: int, end: int) -> list[int]:
 
 
 def _pieces(text: str, start: int, end: int, cuts: Iterable[int]) -> list[tuple[int, int]]:
-    """Contiguous pieces between cuts, trimmed of whitespace; empty pieces dropped."""
+    """Contiguous pieces between cuts, trimmed of whitespace; empty pieces dropped.
+
+    Invisible format characters (zero-width spaces, BOMs, directional marks) are trimmed
+    like whitespace, so that none of them becomes a sentence of its own.
+    """
     out: list[tuple[int, int]] = []
     pos = start
     for cut in [*cuts, end]:
         s, e = pos, cut
-        while s < e and text[s].isspace():
+        while s < e and _blank(text[s]):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and _blank(text[e - 1]):
             e -= 1
         if s < e:
             out.append((s, e))
@@ -73,9 +89,47 @@ def _pieces(text: str, start: int, end: int, cuts: Iterable[int]) -> list[tuple[
     return out
 
 
+def _cap_length(text: str, start: int, end: int, limit: int) -> list[int]:
+    """Cuts that break ``text[start:end]`` into pieces of at most ``limit`` characters.
+
+    Each cut goes after the last comma-like mark or space in the second half of the window,
+    else at the limit itself (moved back so that a combining mark or joiner stays with the
+    character before it).
+    """
+    cuts: list[int] = []
+    pos = start
+    while end - pos > limit:
+        hi = pos + limit
+        lo = pos + limit // 2
+        cut = next((k + 1 for k in range(hi - 1, lo - 1, -1)
+                    if text[k] in _SOFT_BREAK or text[k].isspace()), 0)
+        if not cut:
+            cut = hi
+            while cut > lo and _clings(text[cut]):
+                cut -= 1
+        cuts.append(cut)
+        pos = cut
+    return cuts
+
+
+def _clings(ch: str) -> bool:
+    """A character that must not start a piece (combining marks, joiners, selectors)."""
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc", "Cf", "Sk") or "\ufe00" <= ch <= "\ufe0f"
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or (ch > "\x7f" and unicodedata.category(ch) == "Cf")
+
+
 def split_sentences(text: str, start: int, end: int, lang: Lang) -> list[tuple[int, int]]:
     cuts = zh_boundaries(text, start, end) if lang is Lang.ZH else en_boundaries(text, start, end)
-    return _pieces(text, start, end, cuts)
+    pieces = _pieces(text, start, end, cuts)
+    if all(e - s <= MAX_SENTENCE_CHARS for s, e in pieces):
+        return pieces
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        out.extend(_pieces(text, s, e, _cap_length(text, s, e, MAX_SENTENCE_CHARS)))
+    return out
 
 
 def detect_script(text: str) -> Script:
@@ -121,6 +175,7 @@ def build_document(
     Default mode: each line is a paragraph and sentences are split inside it. Presegmented:
     each non-empty line is one sentence; blank lines separate paragraphs.
     """
+    _check_unicode(text, path)
     regions = list(regions) if regions is not None else lines(text)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
@@ -133,6 +188,12 @@ def build_document(
                 last = paragraphs[-1]
                 paragraphs[-1] = Paragraph(last.index, last.start, line.end)
             prev_line = line.number
+            if line.end - line.start > MAX_PRESEGMENTED_CHARS:
+                raise LimitError(
+                    f"{path or '<text>'}: line {line.number} is {line.end - line.start:,} "
+                    f"characters long, over the limit of {MAX_PRESEGMENTED_CHARS:,} for one "
+                    "presegmented sentence; split it, or leave out --presegmented (long "
+                    "sentences are then cut automatically)")
             sentences.append(Sentence(len(sentences), line.start, line.end,
                                       len(paragraphs) - 1, text[line.start : line.end]))
     else:
@@ -158,6 +219,18 @@ def build_document(
         ignored=tuple(IgnoredLine(li.number, li.start, li.end, text[li.start : li.end])
                       for li in ignored),
     )
+
+
+def _check_unicode(text: str, path: str | None) -> None:
+    """Refuse text that is not valid Unicode (lone surrogates, from the API only)."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(
+            f"{path or '<text>'}: contains an unpaired surrogate U+{ord(text[e.start]):04X} at "
+            f"character {e.start}; not valid Unicode text") from None
 
 
 def words(doc: Document, sentence: Sentence) -> list[Word]:

@@ -49,6 +49,14 @@ def _estimate_length(result: DPResult, zh_len: np.ndarray,
     return ratio, 4.0 * ratio
 
 
+def _punct_matrix(rows: list[tuple[int, ...]]) -> np.ndarray:
+    # Robustness fix (issue 6): ``reshape(0, -1)`` raises on a document with no sentences
+    # (a side that is empty or all whitespace); such a side gets a (0, 0) matrix.
+    if not rows:
+        return np.zeros((0, 0))
+    return np.array(rows, dtype=float).reshape(len(rows), -1)
+
+
 def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
                     evidence: Evidence | None = None) -> Alignment:
     ev = evidence or build_evidence(zh, en, names_enabled=settings.names)
@@ -65,8 +73,8 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
     inp = DPInput(matrix, lo, hi, wz, we, zr, ec, zh_len, en_len,
                   np.array([s.paragraph for s in zh.sentences], dtype=np.int64),
                   np.array([s.paragraph for s in en.sentences], dtype=np.int64),
-                  np.array([s.punct for s in ev.zh], dtype=float).reshape(n, -1),
-                  np.array([s.punct for s in ev.en], dtype=float).reshape(m, -1))
+                  _punct_matrix([s.punct for s in ev.zh]),
+                  _punct_matrix([s.punct for s in ev.en]))
     params = DPParams(
         shapes=shape_list,
         null_penalty=settings.null_penalty,

@@ -44,7 +44,7 @@ class PairScorer:
         for e in inter:
             total += we[e]
             matched.update(cover[e])
-        return total + sum(wz[u] for u in matched)
+        return total + sum(map(wz.__getitem__, matched))
 
 
 @dataclass

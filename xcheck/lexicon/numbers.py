@@ -7,6 +7,7 @@ percent, number words up to twenty, ordinals. Input for Chinese is the Simplifie
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,9 @@ class Number:
     @property
     def key(self) -> str:
         v = round(self.value, 6)
-        text = f"{int(v)}" if v == int(v) else f"{v:g}"
+        # Robustness fix (issue 6): a numeral of hundreds of digits (一一一…, 1111…) is
+        # float infinity, and int(inf) raises; non-finite values get their "%g" form.
+        text = f"{int(v)}" if math.isfinite(v) and v == int(v) else f"{v:g}"
         return ("P:" if self.percent else "N:") + text
 
 
