@@ -87,3 +87,21 @@ def test_fingerprint_stable_under_unrelated_edit() -> None:
     fa = {f.fingerprint for f in a.findings if f.rule == "number-mismatch"}
     fb = {f.fingerprint for f in b.findings if f.rule == "number-mismatch"}
     assert fa and fa == fb
+
+
+def test_repeated_findings_never_inherit_each_others_fingerprints() -> None:
+    # Four identical sentence pairs, each with the same wrong number: four findings whose
+    # text is identical. Fixing the first must not hand its fingerprint (and so a baseline
+    # suppression) to another one.
+    zh = "台積電第三季營收成長12%。\n" * 4 + "烏克蘭總統澤連斯基表示，願意放棄加入北約。\n"
+    en_line = "TSMC's third-quarter revenue grew 21%.\n"
+    tail = "Ukrainian President Zelensky said he was willing to give up joining NATO.\n"
+    before = run(zh, en_line * 4 + tail)
+    fps = [f.fingerprint for f in before.findings if f.rule == "number-mismatch"]
+    assert len(fps) == 4 and len(set(fps)) == 4
+    fixed = "TSMC's third-quarter revenue grew 12%.\n" + en_line * 3 + tail
+    after = [f.fingerprint for f in run(zh, fixed).findings if f.rule == "number-mismatch"]
+    assert len(after) == 3
+    first = next(f for f in before.findings if f.rule == "number-mismatch"
+                 and f.en.sentences == (0,))
+    assert first.fingerprint not in after

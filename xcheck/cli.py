@@ -99,7 +99,7 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write he
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings file (TOML).")]
 EncodingOpt = Annotated[str | None, typer.Option("--encoding",
                                                  help="Input encoding (default: detect).")]
-MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes",
+MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", min=1,
                                                  help="Refuse inputs larger than this.")]
 MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
                                                 help="Largest bead, zh+en sentences (default 5).")]
@@ -115,7 +115,7 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
         s = replace(s, presegmented=True)
     if encoding:
         s = replace(s, encoding=encoding)
-    if max_bytes:
+    if max_bytes is not None:
         s = replace(s, max_bytes=max_bytes)
     if max_bead:
         s = replace(s, align=replace(s.align, max_bead=max_bead))

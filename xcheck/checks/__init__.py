@@ -7,6 +7,7 @@ ones, gives each finding a stable fingerprint and ranks them most important firs
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -53,6 +54,16 @@ def fingerprint(ctx: Context, f: Finding) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 
 
+def _with_context(ctx: Context, f: Finding, fp: str) -> str:
+    parts = [fp]
+    for doc, side in ((ctx.zh, f.zh), (ctx.en, f.en)):
+        if side.sentences:
+            first, last = side.sentences[0], side.sentences[-1]
+            parts.append(doc.sentences[first - 1].text if first > 0 else "")
+            parts.append(doc.sentences[last + 1].text if last + 1 < len(doc.sentences) else "")
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
 def _position(f: Finding) -> tuple[int, int]:
     zh = f.zh.sentences[0] if f.zh.sentences else 10**9
     en = f.en.sentences[0] if f.en.sentences else 10**9
@@ -71,8 +82,7 @@ def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
     _load_builtin()
     off = set(disabled)
     names = [n for n in (list(REGISTRY) if enabled is None else list(enabled)) if n not in off]
-    out: list[Finding] = []
-    seen: dict[str, int] = {}
+    found: list[tuple[Finding, str]] = []
     for name in names:
         if name not in REGISTRY:
             continue
@@ -81,11 +91,19 @@ def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
                 continue
             if severity_overrides and f.rule in severity_overrides:
                 f = replace(f, severity=severity_overrides[f.rule])
-            fp = fingerprint(ctx, f)
-            seen[fp] = seen.get(fp, 0) + 1
-            if seen[fp] > 1:  # the same text flagged twice: keep both, distinguishable
-                fp = hashlib.sha1(f"{fp}{seen[fp]}".encode()).hexdigest()[:8]
-            out.append(replace(f, fingerprint=fp))
+            found.append((f, fingerprint(ctx, f)))
+    base_counts = Counter(fp for _, fp in found)
+    out: list[Finding] = []
+    seen: Counter[str] = Counter()
+    for f, fp in found:
+        if base_counts[fp] > 1:
+            # The same text flagged more than once (a repeated sentence): tell the findings
+            # apart by their neighbouring sentences, which unrelated edits leave alone.
+            fp = _with_context(ctx, f, fp)
+        seen[fp] += 1
+        if seen[fp] > 1:  # identical neighbourhoods too: fall back to the occurrence
+            fp = hashlib.sha1(f"{fp}{seen[fp]}".encode()).hexdigest()[:8]
+        out.append(replace(f, fingerprint=fp))
     return rank(out)
 
 
