@@ -75,3 +75,11 @@ def test_invalid_settings_exit_2(tmp_path: Path, body: str) -> None:
         load_config(cfg)
     r = runner.invoke(app, ["check", str(SEED), "--config", str(cfg)])
     assert r.exit_code == 2 and r.stderr.startswith("xcheck: ")
+
+
+def test_user_dict_is_relative_to_the_settings_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from xcheck.config import load_config
+
+    (tmp_path / "xcheck.toml").write_text('user_dict = "names.txt"\n', encoding="utf-8")
+    cfg = load_config(tmp_path / "xcheck.toml")
+    assert cfg.settings.user_dict == str(tmp_path / "names.txt")

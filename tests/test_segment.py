@@ -99,3 +99,37 @@ def test_zh_segmentation_invariants(text: str) -> None:
 def test_en_segmentation_invariants(text: str) -> None:
     if text.strip():
         _check_invariants(build_document(text, Lang.EN))
+
+
+def test_user_dictionary_keeps_names_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from xcheck.api import segment
+    from xcheck.resources import jieba_tokenizer
+    from xcheck.settings import Settings
+
+    # A made-up name no corpus uses: the dictionary is process-wide, so other tests must
+    # not see a change in how their articles split.
+    article = tmp_path / "a.zh.txt"
+    article.write_text("特使薩瓦托雷諾夫週末抵達柏林。\n", encoding="utf-8")
+    names = tmp_path / "names.txt"
+    names.write_text("# names the newsroom uses\n薩瓦托雷諾夫 1000 nr\n", encoding="utf-8")
+    before = document_from_text(article.read_text("utf-8"), Lang.ZH)
+    assert "薩瓦托雷諾夫" not in [w.text for w in words(before, before.sentences[0])]
+    try:
+        doc = segment(article, Lang.ZH, Settings(user_dict=str(names)))
+        assert "薩瓦托雷諾夫" in [w.text for w in words(doc, doc.sentences[0])]
+    finally:
+        jieba_tokenizer().del_word("萨瓦托雷诺夫")
+
+
+def test_user_dictionary_errors(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from xcheck.errors import ConfigError
+    from xcheck.segment import load_user_dict
+
+    with pytest.raises(ConfigError, match="no such user dictionary"):
+        load_user_dict(str(tmp_path / "missing.txt"))
+    bad = tmp_path / "bad.txt"
+    bad.write_text("威特科夫 many\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.txt:1"):
+        load_user_dict(str(bad))

@@ -28,9 +28,18 @@ def _options(settings: Settings) -> ReadOptions:
     return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes)
 
 
+def _prepare(settings: Settings) -> None:
+    """Process-wide resources a setting asks for (a jieba user dictionary)."""
+    if settings.user_dict:
+        from xcheck.segment import load_user_dict
+
+        load_user_dict(settings.user_dict)
+
+
 def read_inputs(zh: str | Path, en: str | Path | None,
                 settings: Settings = Settings()) -> tuple[Document, Document]:
     """Two files (Chinese, English), or one bilingual file when ``en`` is None."""
+    _prepare(settings)
     if en is None:
         return read_bilingual(zh, _options(settings))
     return read_pair(zh, en, _options(settings))
@@ -38,10 +47,12 @@ def read_inputs(zh: str | Path, en: str | Path | None,
 
 def segment(path: str | Path, lang: Lang | None = None,
             settings: Settings = Settings()) -> Document:
+    _prepare(settings)
     return read_document(path, lang, _options(settings))
 
 
 def align_documents(zh: Document, en: Document, settings: Settings = Settings()) -> Alignment:
+    _prepare(settings)
     from xcheck.align import align_documents as _align
 
     return _align(zh, en, settings.align)
@@ -69,6 +80,8 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     from xcheck.checks import available
 
     out: dict[str, object] = asdict(settings)
+    if out.get("user_dict") is None:
+        out.pop("user_dict", None)  # only when set, so default reports keep their shape
     rules = out.pop("rules", ())
     if rules:  # only when set, so default reports keep their exact shape
         out["rules"] = dict(settings.rules)

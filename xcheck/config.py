@@ -68,7 +68,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
-    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on", "rules"}
+    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on", "rules",
+             "user_dict"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -81,6 +82,12 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
                 settings = replace(settings, **{key: data[key]})
         if "rules" in data:
             settings = replace(settings, rules=rules_from_mapping(data["rules"], source))
+        if "user_dict" in data:
+            # Relative to the settings file, so a project's names list travels with it.
+            path = Path(str(data["user_dict"]))
+            if not path.is_absolute() and source != "<mapping>":
+                path = Path(source).parent / path
+            settings = replace(settings, user_dict=str(path))
     except (TypeError, ValueError) as e:
         raise ConfigError(f"{source}: {e}") from None
     fail_on = data.get("fail_on")

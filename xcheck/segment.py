@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from xcheck.errors import InputError, LimitError
+from xcheck.errors import ConfigError, InputError, LimitError
 from xcheck.io import Line, is_han, lines
 from xcheck.model import Document, IgnoredLine, Lang, Paragraph, Script, Sentence, Word
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer, opencc_converter, punkt_tokenizer
@@ -158,6 +159,41 @@ def simplified_copy(text: str, script: Script) -> str:
             conv_line = "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in line)
         parts.append(conv_line)
     return "\n".join(parts)
+
+
+_LOADED_USER_DICTS: set[tuple[str, float]] = set()
+
+
+def load_user_dict(path: str) -> None:
+    """Add a jieba user dictionary (``word [frequency] [tag]`` per line) for names.
+
+    It changes word segmentation for the whole process: every later Chinese word split,
+    and so the aligner's and the checks' evidence, sees the words. Loading the same
+    unchanged file again does nothing.
+    """
+    p = Path(path)
+    try:
+        key = (str(p.resolve()), p.stat().st_mtime)
+        if key in _LOADED_USER_DICTS:
+            return
+        text = p.read_text("utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such user dictionary") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read user dictionary ({e})") from None
+    tokenizer = jieba_tokenizer()
+    to_simplified = opencc_converter("t2s")
+    for number, line in enumerate(text.splitlines(), 1):
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        if len(parts) > 1 and not parts[1].isdigit():
+            raise ConfigError(f"{path}:{number}: expected 'word [frequency] [tag]'")
+        # jieba reads the Simplified copy: a Traditional entry is added in that form.
+        tokenizer.add_word(to_simplified.convert(parts[0]),
+                           int(parts[1]) if len(parts) > 1 else None,
+                           parts[2] if len(parts) > 2 else None)
+    _LOADED_USER_DICTS.add(key)
 
 
 def build_document(

@@ -26,6 +26,8 @@ class Settings:
     presegmented: bool = False
     encoding: str | None = None
     max_bytes: int = 20_000_000
+    # A jieba user dictionary (one word per line: word [frequency] [tag]) for names.
+    user_dict: str | None = None
     # Per-rule overrides: (rule or check name, "off" | "error" | "warning" | "info").
     rules: tuple[tuple[str, str], ...] = ()
 
