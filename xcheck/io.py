@@ -212,7 +212,9 @@ def letter_counts(text: str) -> tuple[int, int, int]:
     """(Han characters, Latin letters, kana/hangul characters) in ``text``."""
     han = latin = other = 0
     for ch in text:
-        if is_han(ch):
+        if ch.isascii():  # the common case, without a Unicode name lookup
+            latin += ch.isalpha()
+        elif is_han(ch):
             han += 1
         elif is_kana_or_hangul(ch):
             other += 1

@@ -55,6 +55,9 @@ class EnToken:
     capitalised: bool
 
 
+_TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{2,}}")
+
+
 def _length(text: str) -> int:
     return sum(not c.isspace() for c in text)
 
@@ -154,6 +157,9 @@ class Context:
     _zh_tokens: dict[int, list[ZhToken]] = field(default_factory=dict)
     _en_tokens: dict[int, list[EnToken]] = field(default_factory=dict)
     _stems_cache: dict[tuple[int, ...], set[str]] = field(default_factory=dict)
+    _en_stems_cache: dict[tuple[object, ...], set[str]] = field(default_factory=dict)
+    _index_cache: dict[int, tuple[set[str], dict[str, list[str]], frozenset[str]]] = field(
+        default_factory=dict)
 
     @property
     def zh(self) -> Document:
@@ -240,10 +246,11 @@ class Context:
         """Does the Chinese side of ``bead`` have a counterpart for this English word?"""
         stems = self.bead_stems(bead) if stems is None else stems
         zh_text = self.zh_text(bead) if zh_text is None else zh_text
-        if token.stem in stems or any(_fuzzy(token.stem, s) for s in stems
-                                      if s[:2] == token.stem[:2]):
+        by_prefix, suffixes = self._stem_index(stems)
+        if token.stem in stems or any(_fuzzy(token.stem, s)
+                                      for s in by_prefix.get(token.stem[:2], ())):
             return True
-        if len(token.stem) >= 4 and any(s.endswith(token.stem) for s in stems):
+        if len(token.stem) >= 4 and token.stem in suffixes:
             return True  # port ~ seaport
         if "-" in token.text and all(
                 self.en_supported(EnToken(token.start, token.end, part, stem(part.lower()),
@@ -263,7 +270,7 @@ class Context:
         if token.capitalised and _romanised(token.text, zh_text):
             return True
         if token.capitalised and len(token.text) > 2:
-            for run in re.findall(f"[{''.join(TRANSLIT)}]{{2,}}", zh_text):
+            for run in _TRANSLIT_RUN.findall(zh_text):
                 for size in range(min(len(run), 6), 1, -1):
                     for k in range(len(run) - size + 1):
                         if names.similarity(run[k : k + size], token.text) >= 0.75:
@@ -291,7 +298,24 @@ class Context:
         return en / max(zh * self.length_ratio, 1.0)
 
     def en_bead_stems(self, bead: Bead) -> set[str]:
-        return {t.stem for j in bead.en for t in self.en_tokens(j) if t.content}
+        key = ("en", *bead.en)
+        if key not in self._en_stems_cache:
+            self._en_stems_cache[key] = {t.stem for j in bead.en for t in self.en_tokens(j)
+                                         if t.content}
+        return self._en_stems_cache[key]  # callers only read it
+
+    def _stem_index(self, stems: set[str]) -> tuple[dict[str, list[str]], frozenset[str]]:
+        """Stems by their first two letters, and every 4+-letter suffix, built once per set
+        (the sets are the cached ones, so their identity is stable while the context lives)."""
+        entry = self._index_cache.get(id(stems))
+        if entry is None or entry[0] is not stems:
+            by_prefix: dict[str, list[str]] = {}
+            for st in stems:
+                by_prefix.setdefault(st[:2], []).append(st)
+            suffixes = frozenset(st[k:] for st in stems for k in range(1, len(st) - 3))
+            entry = (stems, by_prefix, suffixes)
+            self._index_cache[id(stems)] = entry
+        return entry[1], entry[2]
 
     def zh_supported(self, token: ZhToken, bead: Bead, en_stems: set[str] | None = None,
                      en_text: str | None = None) -> bool:
@@ -301,7 +325,8 @@ class Context:
             en_text = " ".join(self.en.sentences[j].text for j in bead.en)
         if token.stems & en_stems or (token.norm in ZH_SAY and not en_stems.isdisjoint(EN_SAY)):
             return True
-        if any(_fuzzy(s, e) for s in token.stems for e in en_stems if s[:2] == e[:2]):
+        by_prefix, _ = self._stem_index(en_stems)
+        if any(_fuzzy(s, e) for s in token.stems for e in by_prefix.get(s[:2], ())):
             return True
         if token.norm.isascii() and token.norm.lower() in en_text.lower():
             return True
