@@ -99,6 +99,25 @@ _ROMANISATION_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Hong Kong (Cantonese) spellings of common name syllables, with their pinyin readings.
+_CANTONESE = {
+    "chan": ("chen",), "chau": ("zhou", "qiu"), "cheung": ("zhang", "xiang"),
+    "chiu": ("zhao", "qiao"), "chow": ("zhou",), "chui": ("xu", "cui"), "chung": ("zhong",),
+    "fong": ("fang",), "fung": ("feng",), "ho": ("he", "hao"), "hui": ("xu",),
+    "hung": ("hong", "xiong"), "kam": ("jin", "gan"), "kwan": ("guan",), "kwok": ("guo",),
+    "lai": ("li", "lai"), "lam": ("lin",), "lau": ("liu",), "lee": ("li",), "leung": ("liang",),
+    "li": ("li",), "lo": ("lu", "luo"), "lui": ("lei", "lv"), "mak": ("mai",),
+    "man": ("wen", "min"), "mo": ("mao", "wu"), "ng": ("wu",), "po": ("bo", "bao"),
+    "sai": ("shi", "xi"), "shek": ("shi",), "sheung": ("shang",), "shui": ("shui",),
+    "siu": ("xiao", "shao"), "sze": ("shi",), "tam": ("tan",), "tang": ("deng",),
+    "tin": ("tian",), "tong": ("tang",), "tsang": ("zeng",), "tse": ("xie",),
+    "tsui": ("xu",), "tung": ("dong",), "wai": ("wei", "hui"), "wan": ("yun", "wen"),
+    "wong": ("huang", "wang"), "wu": ("hu", "wu"), "yau": ("qiu", "you"), "yeung": ("yang",),
+    "yip": ("ye",), "yiu": ("yao",), "yu": ("yu",), "yuen": ("yuan",), "kwu": ("gu",),
+    "hong": ("kang", "hong"), "chi": ("zhi",), "ming": ("ming",), "kin": ("jian",),
+}
+
+
 @lru_cache(maxsize=20_000)
 def _pinyin_variants(part: str) -> frozenset[str]:
     """Pinyin spellings a romanised syllable string may stand for (bounded)."""
@@ -118,22 +137,29 @@ def _pinyin_variants(part: str) -> frozenset[str]:
     return frozenset(variants)
 
 
+def _readings(part: str) -> frozenset[str]:
+    """Pinyin a romanised syllable string may stand for (Wade-Giles, Cantonese, pinyin)."""
+    return frozenset({part, *_pinyin_variants(part), *_CANTONESE.get(part, ())})
+
+
 def _romanised(word: str, zh_text: str) -> bool:
     """A romanised Chinese name (Wu Lei, Lin Tzu-wei, Huadong) the Chinese spells in Han.
 
-    Each hyphen-separated part must match one to three consecutive Chinese characters, by
-    pinyin or, for Wade-Giles and other spellings, by sound skeleton.
+    The word's readings must match one to three consecutive Chinese characters; the parts
+    of a hyphenated given name (Tzu-wei, Sai-hung) must match consecutive characters too,
+    not syllables scattered over the sentence.
     """
     word = word.lower().replace("’", "'").removesuffix("'s")
     parts = [p for p in word.split("-") if p]
-    if not parts or not all(p.isalpha() for p in parts):
+    if not parts or not all(p.isalpha() for p in parts) or len(parts) > 3:
         return False
     pinyin = _romanisations(zh_text)
-    for p in parts:
-        if p in pinyin or not _pinyin_variants(p).isdisjoint(pinyin):
-            continue
-        return False
-    return True
+    combined: set[str] = {""}
+    for part in parts:
+        combined = {c + r for c in combined for r in _readings(part)}
+        if len(combined) > 4096:
+            combined = set(sorted(combined)[:4096])
+    return not pinyin.isdisjoint(combined)
 
 
 @lru_cache(maxsize=1)

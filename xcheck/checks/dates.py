@@ -24,7 +24,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?P<unit>year|month|week)\b|\bby\s+year-end\b", re.I), "within"),
     (re.compile(r"\b(?:yesterday|today|tomorrow|tonight|overnight)\b", re.I), "word"),
     (re.compile(r"\byear[- ]on[- ]year\b|\b(?:from|than|over)\s+a\s+year\s+(?:earlier|ago|"
-                r"before)\b|\bsame\s+period\s+(?:of\s+)?last\s+year\b", re.I), "last-year"),
+                r"before)\b|\bsame\s+period\s+(?:of\s+)?last\s+year\b", re.I), "yoy"),
     (re.compile(r"\b\d{1,2}(?::\d{2})?\s*a\.m\.|\b(?:in\s+the|this|that|early|on\s+\w+)"
                 r"\s+morning\b|\bbefore\s+dawn\b|\bpre-dawn\b", re.I), "am"),
     (re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.m\.|\b(?:in\s+the|this|that|on\s+\w+)\s+"
@@ -35,6 +35,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 _ZH_DAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # Before 去年: 較去年同期 is a comparison basis, not a time.
+    (re.compile(r"(?:较|較|比)?去年同期|同比|年增|年減|年减|年增长"), "yoy"),
     (re.compile(r"(?:本|这|這)?周末|(?:本|这)週末"), "weekend"),
     (re.compile(r"上(?:个)?周末"), "last-weekend"),
     (re.compile(r"下(?:个)?周末"), "next-weekend"),
@@ -42,7 +44,6 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?P<rel>上|下|本|这)(?:个)?(?P<unit>周|星期|礼拜|月)"), "rel"),
     (re.compile(r"(?P<rel>去|明|今)年(?!内|底)"), "year"),
     (re.compile(r"年内|年底前|今年底|月内|周内|本月底前"), "within"),
-    (re.compile(r"去年同期|同比"), "last-year"),
     (re.compile(r"昨天|昨日|今天|今日|明天|明日|今晚|昨晚"), "word"),
     (re.compile(r"凌晨|上午|早上|清晨"), "am"),
     (re.compile(r"下午|晚上|傍晚|晚间"), "pm"),
@@ -126,6 +127,10 @@ def zh_times(ctx: Context, i: int) -> list[TimeExpr]:
     return _scan(ctx.zh.norm_text[s.start : s.end], s.start, i, _ZH_PATTERNS, _zh_key, s.text)
 
 
+# A comparison basis ("year on year", 同比) often goes unsaid on one side: minor.
+_MINOR = frozenset({"yoy"})
+
+
 def _equivalent(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -154,7 +159,8 @@ def time_expressions(ctx: Context) -> Iterator[Finding]:
             continue
         zh_left, en_left = _bead_times(ctx, bead)
         for z in list(zh_left):
-            e = next((e for e in en_left if e.kind == z.kind), None)
+            e = next((e for e in en_left if e.kind == z.kind and z.key not in _MINOR
+                      and e.key not in _MINOR), None)
             if e is None:
                 continue
             zh_left.remove(z)
@@ -172,7 +178,8 @@ def time_expressions(ctx: Context) -> Iterator[Finding]:
         for e in en_left:
             yield Finding(
                 rule="time-expression-added", category=Category.ADDITION,
-                type=FindingType.DATE_TIME, severity=Severity.WARNING,
+                type=FindingType.DATE_TIME,
+                severity=Severity.INFO if e.key in _MINOR else Severity.WARNING,
                 zh=Side(bead.zh), en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"\"{e.text}\" has no counterpart in the Chinese",
                 evidence=f"the aligned Chinese sentence has {zh_desc}",
@@ -180,7 +187,8 @@ def time_expressions(ctx: Context) -> Iterator[Finding]:
         for z in zh_left:
             yield Finding(
                 rule="time-expression-omitted", category=Category.OMISSION,
-                type=FindingType.DATE_TIME, severity=Severity.WARNING,
+                type=FindingType.DATE_TIME,
+                severity=Severity.INFO if z.key in _MINOR else Severity.WARNING,
                 zh=Side((z.sentence,), (Span(z.start, z.end),)), en=Side(bead.en),
                 message=f"\"{z.text}\" in the Chinese has no counterpart in the English",
                 evidence="the aligned English sentence has no matching time expression",

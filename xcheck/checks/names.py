@@ -31,10 +31,29 @@ july august september october november december i
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
+# Endings of derived English words (Seismological, Administration), not of names.
+_WORD_SUFFIXES = ("ical", "ology", "tion", "sion", "ment", "ness", "ity", "ive", "ous", "ance",
+                  "ence", "ship", "ism", "ist", "ing", "ary", "ory", "able", "ible")
+
+
+_ENGLISH_PREFIXES = frozenset(
+    "anti co self non pre post ex north south east west well high low long short first second "
+    "third half full all cross multi semi mid re un in out over under inter".split())
+
+
 def _name_like(token: EnToken) -> bool:
     """A personal or place name rather than an ordinary capitalised word or a title."""
     low = token.text.lower().removesuffix("'s").removesuffix("’s")
-    if low in TITLES:
+    if "-" in low:  # North-link is words; Hualien-Taitung and Tzu-wei are names
+        parts = [p for p in low.split("-") if p]
+        text_parts = token.text.split("-")
+        # Sai-hung, Ching-wei: a romanised given name, whatever its syllables mean in English.
+        if len(parts) == 2 and len(text_parts) == 2 and text_parts[1][:1].islower() \
+                and all(len(p) <= 6 for p in parts) and parts[0] not in _ENGLISH_PREFIXES:
+            return True
+        return any(_name_like(EnToken(token.start, token.end, part.capitalize(), part, True,
+                                      True)) for part in parts)
+    if low in TITLES or low.endswith(_WORD_SUFFIXES):
         return False
     ordinary = cedict.english_ordinary_words()
     return low not in ordinary and low.removesuffix("s") not in ordinary
@@ -71,6 +90,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     return runs
 
 
+_TRANSLIT_RUN3 = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{3,}}")
 _PLACE_SUFFIXES = frozenset("市 省 县 区 镇 乡 村 州 岛 港 湾 队 人".split())
 
 
@@ -79,7 +99,12 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
     proper = cedict.proper_nouns()
     out: list[tuple[int, int, int, str]] = []
     for i in bead.zh:
+        s = ctx.zh.sentences[i]
+        norm = ctx.zh.norm_text[s.start : s.end]
+        runs = [(s.start + m.start(), s.start + m.end()) for m in _TRANSLIT_RUN3.finditer(norm)]
         for t in ctx.zh_tokens(i):
+            if any(a <= t.start and t.end <= b and b - a > t.end - t.start for a, b in runs):
+                continue  # 卡特 inside 穆斯卡特: the whole run is the name
             if t.norm in proper:
                 out.append((i, t.start, t.end, t.norm))
                 continue

@@ -19,10 +19,12 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cached_marshal, package_version
 
-PARSER_VERSION = "9"
+PARSER_VERSION = "11"
 PROPER_KEY = "\x00proper"
 ORDINARY_KEY = "\x00ordinary-words"
 _GLOSS_WORD = re.compile(r"[A-Za-z][a-z]+")
+# Pinyin in brackets, and romanised given names (Ching-wei) whose second half is lower case.
+_PINYIN_REF = re.compile(r"\[[^\]]*\]|\b[A-Z][a-z]*-[a-z]+(?:-[a-z]+)?\b")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)")
 _SKIP_SENSE = ("CL:", "variant of", "old variant", "see ", "used in", "erhua variant",
@@ -66,7 +68,9 @@ def parse(path: Path) -> Dictionary:
             else:
                 common.update((trad, simp))
             stems: set[str] = set()
-            lowercase.update(w for w in _GLOSS_WORD.findall(senses) if w[0].islower())
+            # Pinyin in cross-references (子[zi3], Taiwan pr. [wei2]) is not English.
+            english = _PINYIN_REF.sub(" ", senses)
+            lowercase.update(w for w in _GLOSS_WORD.findall(english) if w[0].islower())
             for sense in senses.split("/"):
                 if not sense or sense.startswith(_SKIP_SENSE):
                     continue

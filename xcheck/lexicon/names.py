@@ -69,13 +69,16 @@ def zh_skeleton(simplified: str) -> str:
     return _collapse(chars)
 
 
+NEAR_COST = 0.35  # b/p/f, g/k/j, l/n ... swap freely in transliteration (Vargas ~ 巴尔加斯)
+
+
 @lru_cache(maxsize=100_000)
 def _distance(a: str, b: str) -> float:
     prev = [float(j) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
         cur = [float(i)] + [0.0] * len(b)
         for j, cb in enumerate(b, 1):
-            sub = 0.0 if ca == cb else 0.5 if frozenset((ca, cb)) in _NEAR else 1.0
+            sub = 0.0 if ca == cb else NEAR_COST if frozenset((ca, cb)) in _NEAR else 1.0
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub)
         prev = cur
     return prev[-1]
