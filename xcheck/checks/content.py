@@ -95,16 +95,18 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                            ZH_STOPWORDS and len(toks[k].norm) > 1]
                 missing = [k for k in content if not ctx.zh_supported(toks[k], bead, en_stems,
                                                                        en_text)]
-                if len(missing) < MIN_CONTENT_WORDS or \
-                        len(missing) < CLAUSE_UNSUPPORTED * len(content):
+                first, last = toks[clause[0]], toks[clause[-1]]
+                # A dropped clause leaves the English short; a paraphrase does not. When the
+                # English is short by the whole clause, a two-word clause is enough.
+                share = (last.end - first.start) / max(zh_length, 1)
+                relative = ctx.relative_length(bead)
+                if relative > 1 - LENGTH_EVIDENCE * share:
+                    continue
+                needed = 2 if relative <= 1 - share else MIN_CONTENT_WORDS
+                if len(missing) < needed or len(missing) < CLAUSE_UNSUPPORTED * len(content):
                     continue
                 if any(sum(ctx.zh_supported(toks[k], b, st, tx) for k in missing)
                        >= MOVED * len(missing) for b, st, tx in near):
-                    continue
-                first, last = toks[clause[0]], toks[clause[-1]]
-                # A dropped clause leaves the English short; a paraphrase does not.
-                share = (last.end - first.start) / max(zh_length, 1)
-                if ctx.relative_length(bead) > 1 - LENGTH_EVIDENCE * share:
                     continue
                 text = ctx.zh.text[first.start : last.end]
                 yield Finding(

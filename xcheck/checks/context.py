@@ -354,6 +354,8 @@ class Context:
         by_prefix, _ = self._stem_index(en_stems)
         if any(_fuzzy(s, e) for s in token.stems for e in by_prefix.get(s[:2], ())):
             return True
+        if any(s[k:] in en_stems for s in token.stems for k in range(1, len(s) - 3)):
+            return True  # earthquake ~ quake
         if token.norm.isascii() and token.norm.lower() in en_text.lower():
             return True
         if any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿" for c in token.norm):
