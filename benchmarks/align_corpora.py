@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from align_dev import f1, parse_beads, score  # noqa: E402
 
-from xcheck.align import align_documents  # noqa: E402
+from xcheck.aligner import align_documents  # noqa: E402
 from xcheck.load import document_from_text  # noqa: E402
 from xcheck.model import Lang  # noqa: E402
 from xcheck.settings import AlignSettings, align_from_mapping  # noqa: E402

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from xcheck.align import UNRELATED_THRESHOLD, align_documents  # noqa: E402
+from xcheck.aligner import UNRELATED_THRESHOLD, align_documents  # noqa: E402
 from xcheck.lexicon.evidence import build_evidence  # noqa: E402
 from xcheck.load import document_from_text  # noqa: E402
 from xcheck.model import Lang  # noqa: E402

@@ -43,7 +43,7 @@ def texts(k: int) -> tuple[str, str, list[tuple[tuple[int, ...], tuple[int, ...]
 def one(k: int) -> None:
     from align_dev import f1, score
 
-    from xcheck.align import align_documents
+    from xcheck.aligner import align_documents
     from xcheck.lexicon import cedict
     from xcheck.load import document_from_text
     from xcheck.model import Lang

@@ -35,7 +35,7 @@ from xcheck.errors import XcheckError  # noqa: E402
 from xcheck.io import decode, split_bilingual  # noqa: E402
 from xcheck.load import bilingual_from_text  # noqa: E402
 from xcheck.model import Document, Lang  # noqa: E402
-from xcheck.segment import build_document, words  # noqa: E402
+from xcheck.segmentation import build_document, words  # noqa: E402
 
 ZH_WORDS = ["烏克蘭", "总统", "澤連斯基", "表示", "北約", "和平", "妥協", "新华社", "記者",
             "三月", "十五日", "萬", "億", "百分之", "台北", "習近平", "威特科夫", "週末", "說",

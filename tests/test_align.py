@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xcheck.align import UNRELATED_THRESHOLD, align_documents
+from xcheck.aligner import UNRELATED_THRESHOLD, align_documents
 from xcheck.load import document_from_text
 from xcheck.model import Alignment, Document, Lang
 

@@ -27,7 +27,7 @@ from xcheck.errors import InputError, LimitError
 from xcheck.io import decode, read_text
 from xcheck.load import document_from_text
 from xcheck.model import Lang
-from xcheck.segment import MAX_SENTENCE_CHARS, build_document
+from xcheck.segmentation import MAX_SENTENCE_CHARS, build_document
 
 runner = CliRunner()
 PAIRS = CORPORA / "pairs"

@@ -100,3 +100,12 @@ def test_align_warns_on_unrelated_texts() -> None:
     assert "xcheck: warning: the two texts look unrelated" in result.stderr
     related = runner.invoke(app, ["align", *PAIR])
     assert "unrelated" not in related.stderr
+
+
+def test_public_api_names_stay_functions() -> None:
+    import xcheck
+
+    report = xcheck.check(*PAIR)
+    assert report.findings
+    assert len(xcheck.align(*PAIR).beads) == len(report.alignment.beads)
+    assert xcheck.segment(PAIR[0]).sentences  # not shadowed by a submodule of that name

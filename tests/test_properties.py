@@ -21,7 +21,7 @@ from xcheck.errors import XcheckError
 from xcheck.io import decode, normalise_newlines
 from xcheck.load import document_from_text
 from xcheck.model import Document, Lang, Report
-from xcheck.segment import build_document
+from xcheck.segmentation import build_document
 
 # A CI-friendly budget; XCHECK_HYPOTHESIS_EXAMPLES=2000 for a deeper local run.
 CI = settings(max_examples=int(os.environ.get("XCHECK_HYPOTHESIS_EXAMPLES", "40")),

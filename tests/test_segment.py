@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from xcheck.load import document_from_text
 from xcheck.model import Document, Lang, Script
-from xcheck.segment import build_document, simplified_copy, words
+from xcheck.segmentation import build_document, simplified_copy, words
 
 
 def zh_sents(text: str) -> list[str]:
@@ -125,7 +125,7 @@ def test_user_dictionary_errors(tmp_path) -> None:  # type: ignore[no-untyped-de
     import pytest
 
     from xcheck.errors import ConfigError
-    from xcheck.segment import load_user_dict
+    from xcheck.segmentation import load_user_dict
 
     with pytest.raises(ConfigError, match="no such user dictionary"):
         load_user_dict(str(tmp_path / "missing.txt"))

@@ -31,7 +31,7 @@ def _options(settings: Settings) -> ReadOptions:
 def _prepare(settings: Settings) -> None:
     """Process-wide resources a setting asks for (a jieba user dictionary)."""
     if settings.user_dict:
-        from xcheck.segment import load_user_dict
+        from xcheck.segmentation import load_user_dict
 
         load_user_dict(settings.user_dict)
 
@@ -53,7 +53,7 @@ def segment(path: str | Path, lang: Lang | None = None,
 
 def align_documents(zh: Document, en: Document, settings: Settings = Settings()) -> Alignment:
     _prepare(settings)
-    from xcheck.align import align_documents as _align
+    from xcheck.aligner import align_documents as _align
 
     return _align(zh, en, settings.align)
 
@@ -66,7 +66,7 @@ def align(zh: str | Path, en: str | Path | None = None,
 
 def alignment_warnings(alignment: Alignment) -> list[str]:
     """What a reader of an alignment should be told: unrelated texts, mostly."""
-    from xcheck import align as align_module
+    from xcheck import aligner as align_module
 
     threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
     if len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
@@ -93,7 +93,7 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
 
 def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
                     glossary: tuple[tuple[str, str], ...] = ()) -> Report:
-    from xcheck import align as align_module
+    from xcheck import aligner as align_module
     from xcheck.checks import run_checks
     from xcheck.checks.context import Context
 

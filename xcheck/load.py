@@ -8,7 +8,7 @@ from pathlib import Path
 from xcheck.errors import InputError
 from xcheck.io import DEFAULT_MAX_BYTES, letter_counts, lines, read_text, split_bilingual
 from xcheck.model import Document, Lang
-from xcheck.segment import build_document
+from xcheck.segmentation import build_document
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def document_dict(doc: Document, words: bool = False) -> dict[str, Any]:
         item: dict[str, Any] = {"index": s.index, "start": s.start, "end": s.end,
                                 "paragraph": s.paragraph}
         if words:
-            from xcheck.segment import words as word_tokens
+            from xcheck.segmentation import words as word_tokens
 
             item["words"] = [[w.start, w.end] for w in word_tokens(doc, s)]
         sentences.append(item)

@@ -20,7 +20,7 @@ def render_segmentation(doc: Document, fmt: str, words: bool) -> str:
             lines.append("")
         last = s.paragraph
         if words:
-            from xcheck.segment import words as word_tokens
+            from xcheck.segmentation import words as word_tokens
 
             lines.append(" ".join(w.text for w in word_tokens(doc, s)))
         else:

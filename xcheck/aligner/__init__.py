@@ -6,9 +6,9 @@ from dataclasses import asdict
 
 import numpy as np
 
-from xcheck.align.band import band
-from xcheck.align.costs import PairScorer, band_matrix, random_baselines, sentence_weights
-from xcheck.align.dp import DPInput, DPParams, DPResult, run
+from xcheck.aligner.band import band
+from xcheck.aligner.costs import PairScorer, band_matrix, random_baselines, sentence_weights
+from xcheck.aligner.dp import DPInput, DPParams, DPResult, run
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
 from xcheck.model import Alignment, Bead, Document

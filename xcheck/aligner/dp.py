@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from xcheck.align.costs import BandMatrix
+from xcheck.aligner.costs import BandMatrix
 
 NEG = -1e18
 
