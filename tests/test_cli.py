@@ -109,3 +109,20 @@ def test_public_api_names_stay_functions() -> None:
     assert report.findings
     assert len(xcheck.align(*PAIR).beads) == len(report.alignment.beads)
     assert xcheck.segment(PAIR[0]).sentences  # not shadowed by a submodule of that name
+
+
+def test_usage_errors_are_one_line_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from xcheck.cli import main
+
+    for argv in (["check"], ["check", "a", "b", "c"], ["check", PAIR[0], "--format", "bogus"],
+                 ["bogus"], ["check", *PAIR, "--max-bytes", "0"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2, argv
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("xcheck: "), (argv, err)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", *PAIR, "--fail-on", "warning", "--format", "json"])
+    assert exit_info.value.code == 1

@@ -70,8 +70,8 @@ def alignment_warnings(alignment: Alignment) -> list[str]:
 
     threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
     if len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
-        return [f"the two texts look unrelated (document similarity {alignment.score:.2f}, "
-                f"below {threshold:.2f}); the beads are not trustworthy"]
+        return [f"the two texts look unrelated (document similarity {alignment.score:.3f}; "
+                f"the threshold is {threshold:.2f}); the beads are not trustworthy"]
     return []
 
 
@@ -119,8 +119,8 @@ def _document_finding(alignment: Alignment, threshold: float) -> Finding | None:
                f"English side as {en_lang.value if en_lang else 'neither'}")
         rule = "same-language"
     elif len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
-        msg = (f"the two articles look unrelated (document similarity {alignment.score:.2f}, "
-               f"below {threshold:.2f}); no sentence-level findings were made")
+        msg = (f"the two articles look unrelated (document similarity {alignment.score:.3f}; "
+               f"the threshold is {threshold:.2f}); no sentence-level findings were made")
         rule = "unrelated-articles"
     else:
         return None
@@ -128,7 +128,17 @@ def _document_finding(alignment: Alignment, threshold: float) -> Finding | None:
                    severity=Severity.ERROR,
                    zh=Side(tuple(range(len(alignment.zh.sentences)))),
                    en=Side(tuple(range(len(alignment.en.sentences)))),
-                   message=msg, fingerprint=rule[:8], evidence="document-level")
+                   message=msg, fingerprint=_document_fingerprint(alignment, rule),
+                   evidence="document-level")
+
+
+def _document_fingerprint(alignment: Alignment, rule: str) -> str:
+    """Stable while the two articles' texts stay the same, like every other fingerprint."""
+    import hashlib
+
+    parts = [rule, *(s.text for s in alignment.zh.sentences), "\x1e",
+             *(s.text for s in alignment.en.sentences)]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 
 
 def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Settings(),

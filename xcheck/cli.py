@@ -117,7 +117,7 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
         s = replace(s, encoding=encoding)
     if max_bytes is not None:
         s = replace(s, max_bytes=max_bytes)
-    if max_bead:
+    if max_bead is not None:
         s = replace(s, align=replace(s.align, max_bead=max_bead))
     return cfg, s
 
@@ -443,8 +443,43 @@ def _write_corpus_files(output: Path, totals: Any, rows: list[dict[str, object]]
         junit_tmp.close()
 
 
-def main() -> None:
-    app()
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Click's usage error class; typer vendors its own copy of click in recent versions."""
+    found: list[type[Exception]] = []
+    try:
+        from typer._click.exceptions import UsageError as VendoredUsageError
+
+        found.append(VendoredUsageError)
+    except ImportError:
+        pass
+    try:
+        from click.exceptions import UsageError
+
+        found.append(UsageError)
+    except ImportError:
+        pass
+    return tuple(found)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: usage errors become one ``xcheck: ...`` line and exit code 2."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        app(args=[], prog_name="xcheck")  # no arguments: show the help
+        return
+    try:
+        code = app(args=args, prog_name="xcheck", standalone_mode=False)
+    except _usage_errors() as e:
+        ctx = getattr(e, "ctx", None)
+        hint = f" (see 'xcheck {ctx.info_name} --help')" if ctx and ctx.parent else \
+            " (see 'xcheck --help')"
+        message = e.format_message() if hasattr(e, "format_message") else str(e)
+        typer.echo(f"xcheck: {' '.join(message.split())}{hint}", err=True)
+        sys.exit(2)
+    except typer.Abort:
+        typer.echo("xcheck: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
