@@ -46,8 +46,8 @@ def test_layouts(tmp_path: Path) -> None:
 
 def test_jsonl_to_stdout_with_ids_and_a_bad_pair(tmp_path: Path) -> None:
     folder = _copy(tmp_path / "c")
-    (folder / "broken.zh.txt").write_text("only English here, sorry\n", "utf-8")
-    (folder / "broken.en.txt").write_text("also English\n", "utf-8")
+    (folder / "broken.zh.txt").write_text("  \n", "utf-8")  # empty: unreadable as an article
+    (folder / "broken.en.txt").write_text("The English side.\n", "utf-8")
     r = runner.invoke(app, ["corpus", str(folder), "--format", "jsonl", "--jobs", "1",
                             "--fail-on", "never"])
     assert r.exit_code == 0, r.output
@@ -85,7 +85,7 @@ def test_output_folder_all_formats_in_parallel(tmp_path: Path) -> None:
 def test_nothing_checkable_exits_2(tmp_path: Path) -> None:
     folder = tmp_path / "bad"
     folder.mkdir()
-    (folder / "x.zh.txt").write_text("English only\n", "utf-8")
+    (folder / "x.zh.txt").write_bytes(bytes(range(256)) * 4)  # binary
     (folder / "x.en.txt").write_text("English too\n", "utf-8")
     r = runner.invoke(app, ["corpus", str(folder), "--jobs", "1"])
     assert r.exit_code == 2

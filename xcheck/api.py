@@ -114,9 +114,10 @@ def _document_finding(alignment: Alignment, threshold: float) -> Finding | None:
     zh_lang = guess_lang("".join(s.text for s in alignment.zh.sentences))
     en_lang = guess_lang("".join(s.text for s in alignment.en.sentences))
     if zh_lang is Lang.EN or en_lang is Lang.ZH:
-        msg = ("both inputs are in the same language: "
-               f"the Chinese side reads as {zh_lang.value if zh_lang else 'neither'}, the "
-               f"English side as {en_lang.value if en_lang else 'neither'}")
+        names = {Lang.ZH: "Chinese", Lang.EN: "English", None: "neither language"}
+        msg = (f"both inputs are in the same language: the Chinese side reads as "
+               f"{names[zh_lang]}, the English side as {names[en_lang]}; check that the "
+               "right files were given")
         rule = "same-language"
     elif len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
         msg = (f"the two articles look unrelated (document similarity {alignment.score:.3f}; "

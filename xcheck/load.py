@@ -75,10 +75,13 @@ def read_pair(zh_path: str | Path, en_path: str | Path,
               options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
     zh_text = read_text(zh_path, options.encoding, options.max_bytes)
     en_text = read_text(en_path, options.encoding, options.max_bytes)
+    # Two files in one language are read as given: checking them yields one document-level
+    # finding. Swapped files, or Japanese given as Chinese, are refused below.
+    same = guess_lang(zh_text) is not None and guess_lang(zh_text) is guess_lang(en_text)
     zh = document_from_text(zh_text, Lang.ZH, path=str(zh_path),
-                            presegmented=options.presegmented)
+                            presegmented=options.presegmented, check_lang=not same)
     en = document_from_text(en_text, Lang.EN, path=str(en_path),
-                            presegmented=options.presegmented)
+                            presegmented=options.presegmented, check_lang=not same)
     return zh, en
 
 

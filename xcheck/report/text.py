@@ -43,6 +43,10 @@ def finding_text(report: Report, f: Finding) -> list[str]:
     return lines
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def signature(report: Report) -> str:
     """One line recording every setting behind the report."""
     s = report.settings
@@ -51,7 +55,7 @@ def signature(report: Report) -> str:
     if isinstance(a, dict):
         parts += [f"{k}={v}" for k, v in a.items()]
     parts += [f"presegmented={s.get('presegmented')}", f"glossary={s.get('glossary_terms')}"]
-    for key in ("encoding", "max_bytes"):
+    for key in ("encoding", "max_bytes", "user_dict"):
         if key in s:
             parts.append(f"{key}={s[key]}")
     rules = s.get("rules")
@@ -67,7 +71,8 @@ def header(report: Report) -> list[str]:
         f"zh: {al.zh.path or '<text>'} ({al.zh.script.value}, {len(al.zh.sentences)} sentences)"
         f"   en: {al.en.path or '<text>'} ({len(al.en.sentences)} sentences)",
         f"document similarity {al.score:.2f}; {len(al.beads)} beads; "
-        f"{summary['error']} errors, {summary['warning']} warnings, {summary['info']} info"
+        f"{_count(summary['error'], 'error')}, {_count(summary['warning'], 'warning')}, "
+        f"{summary['info']} info"
         + (f"; {report.suppressed} suppressed" if report.suppressed else ""),
     ]
     if al.zh.ignored:
