@@ -105,3 +105,19 @@ def test_repeated_findings_never_inherit_each_others_fingerprints() -> None:
     first = next(f for f in before.findings if f.rule == "number-mismatch"
                  and f.en.sentences == (0,))
     assert first.fingerprint not in after
+
+
+def test_rules_list_matches_what_the_checks_emit() -> None:
+    import json
+    from pathlib import Path
+
+    from xcheck.checks import RULES
+
+    golden = Path(__file__).parent / "golden"
+    emitted = {f["rule"] for p in golden.glob("*.json")
+               for f in json.loads(p.read_text("utf-8"))["findings"]}
+    source = "".join(p.read_text("utf-8") for p in
+                     (Path(__file__).parents[1] / "xcheck" / "checks").glob("*.py"))
+    assert emitted <= RULES
+    assert all(f'"{rule}"' in source or rule in ("same-language", "unrelated-articles")
+               for rule in RULES)

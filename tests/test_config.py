@@ -83,3 +83,14 @@ def test_user_dict_is_relative_to_the_settings_file(tmp_path) -> None:  # type: 
     (tmp_path / "xcheck.toml").write_text('user_dict = "names.txt"\n', encoding="utf-8")
     cfg = load_config(tmp_path / "xcheck.toml")
     assert cfg.settings.user_dict == str(tmp_path / "names.txt")
+
+
+def test_unknown_rule_names_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from xcheck.config import load_config
+    from xcheck.errors import ConfigError
+
+    (tmp_path / "xcheck.toml").write_text('[rules]\nnot-a-rule = "off"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown rule 'not-a-rule'"):
+        load_config(tmp_path / "xcheck.toml")

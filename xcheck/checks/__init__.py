@@ -15,6 +15,16 @@ from xcheck.checks.context import Context
 from xcheck.model import Category, Finding, Severity
 
 CheckFn = Callable[[Context], Iterable[Finding]]
+
+# Every rule a finding can carry (a test keeps this in step with the checks); settings may
+# turn these, or whole checks by their registry name, off or change their severity.
+RULES = frozenset({
+    "headline-untranslated", "headline-added", "sentence-missing-in-en", "sentence-added-in-en",
+    "number-mismatch", "number-omitted", "number-added", "name-mismatch", "name-part-added",
+    "name-added", "name-omitted", "time-expression-mismatch", "time-expression-added",
+    "time-expression-omitted", "quote-added", "quote-omitted", "glossary-term",
+    "content-added", "clause-added", "clause-omitted", "same-language", "unrelated-articles",
+})
 REGISTRY: dict[str, CheckFn] = {}
 
 

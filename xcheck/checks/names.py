@@ -77,6 +77,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     for k, t in enumerate(toks):
         low = t.text.lower()
         is_name = (t.capitalised and t.text[0].isalpha() and low not in STOPWORDS
+                   and low not in TITLES
                    and low not in _NOT_NAMES and (not t.text.isupper() or len(t.text) >= 3)
                    and not (k == 0 and (low in ordinary or low.rstrip("s") in ordinary)))
         if is_name:
@@ -90,6 +91,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     return runs
 
 
+_TIME_WORD = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]$|^[一二三四五六七八九十]+月$")
 _TRANSLIT_RUN3 = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{3,}}")
 _PLACE_SUFFIXES = frozenset("市 省 县 区 镇 乡 村 州 岛 港 湾 队 人".split())
 
@@ -105,6 +107,8 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
         for t in ctx.zh_tokens(i):
             if any(a <= t.start and t.end <= b and b - a > t.end - t.start for a, b in runs):
                 continue  # 卡特 inside 穆斯卡特: the whole run is the name
+            if _TIME_WORD.match(t.norm):
+                continue  # 週二 is a date (the dates check's), not a name
             if t.norm in proper:
                 out.append((i, t.start, t.end, t.norm))
                 continue

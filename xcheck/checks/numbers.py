@@ -14,7 +14,10 @@ from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, S
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS if m != "may") +
+                       r"|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )"
+                       r"|(?<=\bfrom )|(?<=\blast )|(?<=\bnext )|(?<=\bthis ))May"
                        r"|May(?=\s+\d)|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
+_NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
             digits = any(c.isdigit() for c in text)
             out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
                              n.percent or (digits and n.value >= 3), n.percent))
+        for m in _NOON.finditer(s.text):  # 12時 is noon
+            out.append(Found(j, s.start + m.start(), s.start + m.end(), 12.0, m.group(), False))
         for m in _MONTH_RE.finditer(s.text):
             key = m.group(1).lower()[:3]
             month = next(k for k, name in enumerate(_MONTHS, 1) if name.startswith(key))
