@@ -126,3 +126,15 @@ def test_usage_errors_are_one_line_exit_2(capsys) -> None:  # type: ignore[no-un
     with pytest.raises(SystemExit) as exit_info:
         main(["check", *PAIR, "--fail-on", "warning", "--format", "json"])
     assert exit_info.value.code == 1
+
+
+def test_segment_one_file_article_splits_both_languages() -> None:
+    result = runner.invoke(app, ["segment", str(SEED), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert (len(data["zh"]["sentences"]), len(data["en"]["sentences"])) == (25, 26)
+    assert [li["text"] for li in data["zh"]["ignored"]] == ["- 1", "- 2", "- 3", "- 4"]
+    lines = runner.invoke(app, ["segment", str(SEED)]).output.splitlines()
+    assert lines[-1] == "# ignored line 21: - 4"
+    assert "A highly significant political turning point" in lines[lines.index("") + 1] or any(
+        line.startswith("A highly significant") for line in lines)

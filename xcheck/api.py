@@ -51,6 +51,21 @@ def segment(path: str | Path, lang: Lang | None = None,
     return read_document(path, lang, _options(settings))
 
 
+def segment_file(path: str | Path, lang: Lang | None = None,
+                 settings: Settings = Settings()) -> tuple[Document, ...]:
+    """Segment a file: one Document, or two (Chinese, English) when ``lang`` is None and the
+    file holds both languages paragraph by paragraph, like the seed article."""
+    _prepare(settings)
+    if lang is None:
+        from xcheck.io import read_text, split_bilingual
+
+        text = read_text(path, settings.encoding, settings.max_bytes)
+        split = split_bilingual(text)
+        if len(split.zh) >= 2 and len(split.en) >= 2:
+            return read_bilingual(path, _options(settings))
+    return (read_document(path, lang, _options(settings)),)
+
+
 def align_documents(zh: Document, en: Document, settings: Settings = Settings()) -> Alignment:
     _prepare(settings)
     from xcheck.aligner import align_documents as _align

@@ -241,14 +241,18 @@ def segment(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
 ) -> None:
-    """Sentence (and, with --words, word) segmentation only."""
-    from xcheck.api import segment as run_segment
+    """Sentence (and, with --words, word) segmentation only.
+
+    A file holding both languages (like the seed article) is split by script and both
+    articles are segmented: the Chinese first, then the English.
+    """
+    from xcheck.api import segment_file
     from xcheck.model import Lang
     from xcheck.report.segmentation import render_segmentation
 
     _, settings = _settings(config, presegmented, encoding, max_bytes)
-    doc = run_segment(file, None if lang is LangOption.auto else Lang(lang.value), settings)
-    emit(render_segmentation(doc, fmt.value, words), output)
+    docs = segment_file(file, None if lang is LangOption.auto else Lang(lang.value), settings)
+    emit(render_segmentation(docs, fmt.value, words), output)
 
 
 def _formats(values: list[str] | None) -> list[str]:

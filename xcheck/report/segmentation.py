@@ -8,11 +8,24 @@ from xcheck.model import Document
 from xcheck.report.json_report import document_dict
 
 
-def render_segmentation(doc: Document, fmt: str, words: bool) -> str:
+def render_segmentation(docs: Document | tuple[Document, ...], fmt: str, words: bool) -> str:
+    """One document as before; a bilingual file's two documents as {"zh": .., "en": ..} in
+    JSON, or the Chinese sentences, a blank line, then the English ones."""
+    if isinstance(docs, Document):
+        docs = (docs,)
     if fmt == "json":
-        data = document_dict(doc, words=words)
-        data["text_length"] = len(doc.text)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        parts = []
+        for doc in docs:
+            data = document_dict(doc, words=words)
+            data["text_length"] = len(doc.text)
+            parts.append(data)
+        out = parts[0] if len(parts) == 1 else {d["lang"]: d for d in parts}
+        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    texts = [_lines(doc, words, ignored=(k == len(docs) - 1)) for k, doc in enumerate(docs)]
+    return "\n\n".join(texts) + "\n"
+
+
+def _lines(doc: Document, words: bool, ignored: bool) -> str:
     lines: list[str] = []
     last = None
     for s in doc.sentences:
@@ -25,6 +38,7 @@ def render_segmentation(doc: Document, fmt: str, words: bool) -> str:
             lines.append(" ".join(w.text for w in word_tokens(doc, s)))
         else:
             lines.append(s.text)
-    for li in doc.ignored:
-        lines.append(f"# ignored line {li.line}: {li.text}")
-    return "\n".join(lines) + "\n"
+    if ignored:
+        for li in doc.ignored:
+            lines.append(f"# ignored line {li.line}: {li.text}")
+    return "\n".join(lines)
