@@ -184,6 +184,7 @@ def en_word_tokenizer() -> Any:
 
     pattern = r"""(?x)
         (?:[A-Za-z]\.){2,}            # U.S., a.m.
+      | \d+(?:st|nd|rd|th)\b          # ordinals: 16th
       | \$?\d+(?:[.,:]\d+)*%?         # numbers, money, times, percentages
       | \w+(?:[-'’]\w+)*              # words with inner hyphens or apostrophes
       | [^\w\s]                       # any other single character

@@ -246,7 +246,9 @@ class Context:
             for ts, te in en_word_tokenizer().span_tokenize(s.text):
                 tok = s.text[ts:te]
                 low = tok.lower()
-                content = tok[0].isalpha() and low not in STOPWORDS and len(low) > 1
+                # a.m., p.m.: lower-case abbreviations carry no content of their own.
+                content = (tok[0].isalpha() and low not in STOPWORDS and len(low) > 1
+                           and not ("." in tok and tok.islower()))
                 out.append(EnToken(s.start + ts, s.start + te, tok, stem(low.rstrip(".")),
                                    content, tok[0].isupper()))
             self._en_tokens[index] = out
@@ -356,6 +358,9 @@ class Context:
             return True
         if any(s[k:] in en_stems for s in token.stems for k in range(1, len(s) - 3)):
             return True  # earthquake ~ quake
+        _, en_suffixes = self._stem_index(en_stems)
+        if any(len(s) >= 4 and s in en_suffixes for s in token.stems):
+            return True  # settle ~ resettle
         if token.norm.isascii() and token.norm.lower() in en_text.lower():
             return True
         if any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿" for c in token.norm):
