@@ -28,7 +28,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b\d{1,2}(?::\d{2})?\s*a\.m\.|\b(?:in\s+the|this|that|early|on\s+\w+)"
                 r"\s+morning\b|\bbefore\s+dawn\b|\bpre-dawn\b", re.I), "am"),
     (re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.m\.|\b(?:in\s+the|this|that|on\s+\w+)\s+"
-                r"(?:afternoon|evening)\b|\bat\s+night\b", re.I), "pm"),
+                r"(?:afternoon|evening)\b|\bat\s+night\b|\b(?:on\s+\w+day|this|that|last|"
+                r"tomorrow)\s+night\b", re.I), "pm"),
     (re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)"
                 r"\s+ago\b", re.I), "ago"),
 ]
