@@ -1,7 +1,8 @@
 """Imported by ``xcheck corpus``'s forkserver before it forks the workers.
 
-Loading jieba, CC-CEDICT, pypinyin and nltk once there means every worker starts with them
-already in memory (copy-on-write) instead of each spending a second or more on its own.
+Loading jieba, CC-CEDICT (with its pinyin readings) and nltk once there means every
+worker starts with them already in memory (copy-on-write) instead of each spending a
+second or more on its own.
 """
 
 from __future__ import annotations

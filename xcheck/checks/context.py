@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import product
 
 from xcheck.lexicon import cedict, names
 from xcheck.lexicon.english import STOPWORDS, stem
@@ -73,17 +74,21 @@ def _han_runs(zh_text: str) -> list[str]:
     return re.findall(r"[\u4e00-\u9fff]+", zh_text)
 
 
+@lru_cache(maxsize=20_000)
+def _char_pinyin(ch: str) -> tuple[str, ...]:
+    """Every toneless reading of one character (朝: zhao, chao); names need no context."""
+    return cedict.readings(ch)[:2]
+
+
 @lru_cache(maxsize=4096)
 def _romanisations(zh_text: str) -> frozenset[str]:
     """Pinyin of every 1-3 character stretch of the Chinese."""
-    from pypinyin import lazy_pinyin
-
     pinyin: set[str] = set()
     for run in _han_runs(zh_text):
-        syl = lazy_pinyin(run)
+        syl = [_char_pinyin(c) for c in run]
         for size in (1, 2, 3):
             for k in range(len(run) - size + 1):
-                pinyin.add("".join(syl[k : k + size]))
+                pinyin.update("".join(combo) for combo in product(*syl[k : k + size]))
     return frozenset(pinyin)
 
 

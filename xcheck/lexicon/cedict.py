@@ -19,10 +19,12 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cached_marshal, package_version
 
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"
 PROPER_KEY = "\x00proper"
 ORDINARY_KEY = "\x00ordinary-words"
 _GLOSS_WORD = re.compile(r"[A-Za-z][a-z]+")
+_TONE = re.compile(r"[0-9]")
+READING_PREFIX = "\x00py:"
 # Pinyin in brackets, and romanised given names (Ching-wei) whose second half is lower case.
 _PINYIN_REF = re.compile(r"\[[^\]]*\]|\b[A-Z][a-z]*-[a-z]+(?:-[a-z]+)?\b")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -55,6 +57,7 @@ def parse(path: Path) -> Dictionary:
     proper: set[str] = set()
     common: set[str] = set()
     lowercase: set[str] = set()
+    readings: dict[str, list[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -63,6 +66,11 @@ def parse(path: Path) -> Dictionary:
             if not m:
                 continue
             trad, simp, pinyin, senses = m.groups()
+            if len(simp) == 1 and " " not in pinyin and not pinyin[:1].isupper():
+                reading = _TONE.sub("", pinyin.lower()).replace("u:", "v")
+                if reading.isalpha():
+                    for ch in {trad, simp}:
+                        readings.setdefault(ch, []).append(reading)
             if pinyin[:1].isupper() and len(simp) > 1:
                 proper.update((trad, simp))
             else:
@@ -86,6 +94,8 @@ def parse(path: Path) -> Dictionary:
                 merged.setdefault(head, set()).update(stems)
     out = {k: tuple(sorted(v)) for k, v in merged.items()}
     out[PROPER_KEY] = tuple(sorted(proper - common))
+    for ch, found in readings.items():  # in dictionary order: the common reading first
+        out[READING_PREFIX + ch] = tuple(dict.fromkeys(found))
     # English words glosses write in lower case: ordinary words, not names (Steve, Taipei).
     out[ORDINARY_KEY] = tuple(sorted(lowercase))
     return out
@@ -122,3 +132,14 @@ def english_vocabulary() -> frozenset[str]:
 def english_ordinary_words() -> frozenset[str]:
     """English words CC-CEDICT glosses write in lower case (so not only names)."""
     return frozenset(load().get(ORDINARY_KEY, ()))
+
+
+def readings(char: str) -> tuple[str, ...]:
+    """Toneless pinyin readings of one character (朝: zhao, chao), from CC-CEDICT, so names
+    can be compared by sound without loading a second pinyin dictionary."""
+    found = load().get(READING_PREFIX + char)
+    if found:
+        return found
+    from pypinyin import Style, pinyin  # characters CC-CEDICT lacks: rare, so load lazily
+
+    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))

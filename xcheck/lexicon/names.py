@@ -50,10 +50,10 @@ def en_skeleton(word: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def zh_skeleton(simplified: str) -> str:
-    from pypinyin import lazy_pinyin
+    from xcheck.lexicon.cedict import readings
 
     chars: list[str] = []
-    for syl in lazy_pinyin(simplified):
+    for syl in (next(iter(readings(c)), c) for c in simplified):
         if not syl.isalpha():
             return ""
         initial = ""
