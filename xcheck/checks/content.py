@@ -12,8 +12,8 @@ from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, S
 MIN_CONTENT_WORDS = 3
 # A clause counts as added or dropped when at least this share of its content is unmatched.
 CLAUSE_UNSUPPORTED = 0.75
-_EN_CLAUSE_BREAKS = frozenset(",;:()[]—–\"“”")
-_ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()「」『』“”—。！？!?")
+_EN_CLAUSE_BREAKS = frozenset(",;:()[]—–")
+_ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()—。！？!?")
 
 
 def _clauses(tokens: Sequence[EnToken | ZhToken], breaks: frozenset[str]) -> list[list[int]]:
