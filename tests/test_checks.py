@@ -121,3 +121,13 @@ def test_rules_list_matches_what_the_checks_emit() -> None:
     assert emitted <= RULES
     assert all(f'"{rule}"' in source or rule in ("same-language", "unrelated-articles")
                for rule in RULES)
+
+
+def test_headline_is_recognised_in_presegmented_mode() -> None:
+    from tests.conftest import SEED
+    from xcheck.api import check
+    from xcheck.settings import Settings
+
+    report = check(SEED, None, Settings(presegmented=True))
+    first = report.findings[0]
+    assert (first.rule, first.severity) == ("headline-untranslated", Severity.WARNING)

@@ -14,11 +14,11 @@ _END = tuple("。！？；.!?;…」”\"'）)")
 
 
 def _is_headline(doc: Document, index: int) -> bool:
-    """The first paragraph, one short sentence without a full stop, before a longer text."""
+    """The first sentence, short and without a full stop, before a longer text: a headline
+    (whether it stands in a paragraph of its own or, presegmented, on the first line)."""
     s = doc.sentences[index]
-    para = [x for x in doc.sentences if x.paragraph == s.paragraph]
     body = s.text.rstrip("」』”’\"'）) ")
-    return (s.paragraph == 0 and len(para) == 1 and len(doc.paragraphs) > 1
+    return (index == 0 and len(doc.sentences) > 2
             and not body.endswith(_END) and len(s.text) <= 120)
 
 
