@@ -15,6 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from perf import make_corpus  # one way to build the repeated corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 
 MEASURE = """
@@ -30,16 +33,6 @@ self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"seconds": seconds, "self_kb": self_kb, "children_kb": child_kb}))
 """
-
-
-def make_corpus(folder: Path, n: int) -> None:
-    pairs = sorted((ROOT / "corpora" / "pairs").glob("*.zh.txt"))
-    for k in range(n):
-        zh = pairs[k % len(pairs)]
-        en = zh.with_name(zh.name.replace(".zh.txt", ".en.txt"))
-        name = f"p{k:05d}-{zh.name[: -len('.zh.txt')]}"
-        (folder / f"{name}.zh.txt").symlink_to(zh)
-        (folder / f"{name}.en.txt").symlink_to(en)
 
 
 def measure(n: int, jobs: int, tmp: Path) -> dict[str, float]:
