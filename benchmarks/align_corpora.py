@@ -8,7 +8,12 @@
    Chinese sentence must align into the matching English paragraph (zh paragraph k+1 <-> en
    paragraph k, the English has no headline) and the headline must be a zh-only bead.
 
-Usage: python benchmarks/align_corpora.py [key=value ...]   (AlignSettings overrides)
+3. With --mt: the gold pairs again, each with its machine translation from corpora/mt/
+   (one line per gold Chinese sentence, written from the Chinese alone), and the seed with
+   corpora/mt/seed.mt.txt (free text, aligned to the Chinese by xcheck); printed side by side
+   with the run without MT.
+
+Usage: python benchmarks/align_corpora.py [--mt] [key=value ...]   (AlignSettings overrides)
 """
 
 from __future__ import annotations
@@ -25,13 +30,25 @@ from align_dev import f1, parse_beads, score  # noqa: E402
 
 from xcheck.aligner import align_documents  # noqa: E402
 from xcheck.load import document_from_text  # noqa: E402
-from xcheck.model import Lang  # noqa: E402
+from xcheck.model import Document, Lang  # noqa: E402
 from xcheck.settings import AlignSettings, align_from_mapping  # noqa: E402
 
 GOLD = ROOT / "corpora" / "gold"
 
 
-def gold_pairs(settings: AlignSettings) -> float:
+MT = ROOT / "corpora" / "mt"
+
+
+def _mt_texts(zh: Document, path: Path) -> tuple[str, ...] | None:
+    from xcheck.mt import mt_from_text
+
+    mt = mt_from_text(path.read_text("utf-8"), zh, path=str(path))
+    if mt.warnings:
+        print(f"  MT warnings for {path.name}: {mt.warnings}")
+    return tuple(mt.for_zh(i) for i in range(len(zh.sentences))) if mt.used else None
+
+
+def gold_pairs(settings: AlignSettings, use_mt: bool = False) -> float:
     totals = [0] * 6
     for kind in ("pairs", "faithful"):
         kind_totals = [0] * 6
@@ -42,7 +59,8 @@ def gold_pairs(settings: AlignSettings) -> float:
             en = document_from_text((GOLD / kind / f"{slug}.en.seg").read_text("utf-8"), Lang.EN,
                                     presegmented=True)
             gold = parse_beads(align_path.read_text("utf-8"))
-            alignment = align_documents(zh, en, settings)
+            mt = _mt_texts(zh, MT / kind / f"{slug}.mt.txt") if use_mt else None
+            alignment = align_documents(zh, en, settings, mt=mt)
             pred = [(b.zh, b.en) for b in alignment.beads]
             s = score(pred, gold)
             kind_totals = [a + b for a, b in zip(kind_totals, s, strict=True)]
@@ -64,11 +82,12 @@ def gold_pairs(settings: AlignSettings) -> float:
     return overall
 
 
-def seed(settings: AlignSettings) -> bool:
+def seed(settings: AlignSettings, use_mt: bool = False) -> bool:
     pairs = ROOT / "corpora" / "pairs"
     zh = document_from_text((pairs / "seed.zh.txt").read_text("utf-8"), Lang.ZH)
     en = document_from_text((pairs / "seed.en.txt").read_text("utf-8"), Lang.EN)
-    alignment = align_documents(zh, en, settings)
+    mt = _mt_texts(zh, MT / "seed.mt.txt") if use_mt else None
+    alignment = align_documents(zh, en, settings, mt=mt)
     ok = True
     headline = [b for b in alignment.beads if 0 in b.zh]
     if [(b.zh, b.en) for b in headline] != [((0,), ())]:
@@ -90,15 +109,28 @@ def seed(settings: AlignSettings) -> bool:
 
 
 def main(argv: list[str]) -> None:
+    use_mt = "--mt" in argv
     overrides = {}
     for arg in argv:
+        if arg == "--mt":
+            continue
         k, v = arg.split("=", 1)
         overrides[k] = type(getattr(AlignSettings(), k))(v)
     settings = align_from_mapping(overrides)
     t = time.perf_counter()
-    gold_pairs(settings)
-    seed(settings)
+    base = gold_pairs(settings)
+    seed_ok = seed(settings)
     print(f"{time.perf_counter() - t:.1f} s | settings {settings}")
+    if use_mt:
+        print("\n--- with machine translation ---")
+        t = time.perf_counter()
+        with_mt = gold_pairs(settings, use_mt=True)
+        seed_mt = seed(settings, use_mt=True)
+        print(f"{time.perf_counter() - t:.1f} s")
+        print(f"\n{'':<28}{'without':>10}{'with MT':>10}")
+        print(f"{'corpora strict F1':<28}{base:>10.3f}{with_mt:>10.3f}")
+        print(f"{'seed paragraphs + headline':<28}{'ok' if seed_ok else 'FAIL':>10}"
+              f"{'ok' if seed_mt else 'FAIL':>10}")
 
 
 if __name__ == "__main__":

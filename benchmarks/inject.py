@@ -47,9 +47,16 @@ faithful pairs have false alarms, a hit may be a coincidence; the "new" column c
 detections where the matching finding (same rule and message) is absent from the clean pair's
 report, i.e. the finding was caused by the injection.
 
+Machine translation (issue 8). With --mt, everything is measured twice, without and with
+the machine translations in corpora/mt/faithful/SLUG.mt.txt (one line per gold Chinese
+sentence, written from the Chinese alone), and the two runs are printed side by side. An
+injection on the Chinese edits the MT too (``mt_find`` -> ``mt_replace`` in injections.json;
+a dropped Chinese sentence drops its MT line; an inserted one brings its MT line along), so
+the MT always translates the Chinese being checked, as a newsroom's MT would.
+
 Usage:
   python benchmarks/inject.py [--limit N] [--kinds k1,k2] [--pairs slug1,slug2]
-                              [--per-pair N] [--jobs N] [--quiet]
+                              [--per-pair N] [--jobs N] [--quiet] [--mt]
 --limit caps the number of injections per kind (taken spread over the pairs), --per-pair
 is the number of programmatic sentence injections per pair and kind (default 3).
 """
@@ -73,9 +80,11 @@ sys.path.insert(0, str(ROOT))
 from xcheck.api import check_documents  # noqa: E402
 from xcheck.load import document_from_text  # noqa: E402
 from xcheck.model import Category, Document, Finding, FindingType, Lang, Report  # noqa: E402
+from xcheck.mt import mt_from_text  # noqa: E402
 
 CORPORA = ROOT / "corpora"
 FAITHFUL = CORPORA / "faithful"
+MT_DIR = CORPORA / "mt" / "faithful"
 GOLD = CORPORA / "gold" / "faithful"
 
 JSON_KINDS = ("time_added", "given_name_added", "appositive_added", "clause_dropped",
@@ -104,7 +113,14 @@ def script_of(slug: str) -> str:
 
 
 def read(slug: str, lang: str) -> str:
+    if lang == "mt":
+        return (MT_DIR / f"{slug}.mt.txt").read_text(encoding="utf-8")
     return (FAITHFUL / f"{slug}.{lang}.txt").read_text(encoding="utf-8")
+
+
+def mt_lines(slug: str) -> list[str]:
+    """The MT lines, one per gold Chinese sentence."""
+    return [x for x in read(slug, "mt").split("\n") if x.strip()]
 
 
 @dataclass(frozen=True)
@@ -156,6 +172,7 @@ class Injection:
     target_side: str               # side where the detector should point
     targets: tuple[tuple[int, int], ...]  # char ranges on target_side (in edited text)
     label: str                     # human description: find -> replace
+    mt_text: str = ""              # the MT of the edited Chinese
 
 
 def _apply(text: str, find: str, replace: str) -> tuple[str, int]:
@@ -189,8 +206,11 @@ def json_injections(pair_filter: set[str] | None) -> list[Injection]:
                 raise ValueError(f"span not in replace: {span!r}")
             target_side, targets = side, ((pos + off, pos + off + len(span)),)
             assert texts[side][targets[0][0]:targets[0][1]] == span
+        mt = read(e["pair"], "mt")
+        if side == "zh":
+            mt, _ = _apply(mt, e["mt_find"], e["mt_replace"])
         out.append(Injection(e["pair"], e["kind"], side, texts["zh"], texts["en"], target_side,
-                             targets, f"[{side}] {e['find']!r} -> {e['replace']!r}"))
+                             targets, f"[{side}] {e['find']!r} -> {e['replace']!r}", mt))
     return out
 
 
@@ -243,9 +263,13 @@ def sentence_injections(pair_list: list[str], per_pair: int) -> list[Injection]:
                 texts = {side: new, other: d[other]}
                 counterpart = bead_of[s.index][1]
                 targets = tuple((other_sents[i].start, other_sents[i].end) for i in counterpart)
+                mt = mt_lines(slug)
+                if side == "zh":
+                    del mt[s.index]
                 out.append(Injection(slug, f"sentence_dropped_{side}", side, texts["zh"],
                                      texts["en"], other, targets,
-                                     f"[{side}] drop #{s.index}: {s.text[:60]!r}"))
+                                     f"[{side}] drop #{s.index}: {s.text[:60]!r}",
+                                     "\n".join(mt) + "\n"))
 
             # --- inserts: between two sentences of one paragraph, text from another article
             gaps = [s for s in sents[:-1]
@@ -261,7 +285,11 @@ def sentence_injections(pair_list: list[str], per_pair: int) -> list[Injection]:
                           and len(x.text) >= (12 if side == "zh" else 40)
                           and x.text.count("“") == x.text.count("”")
                           and x.text.count("「") == x.text.count("」")]
-                ins = dsents[(rot * 7 + k * 5) % len(dsents)].text
+                donated = dsents[(rot * 7 + k * 5) % len(dsents)]
+                ins = donated.text
+                mt = mt_lines(slug)
+                if side == "zh":
+                    mt.insert(s.index + 1, mt_lines(donor)[donated.index])
                 text = d[side]
                 if side == "en":
                     at = s.end
@@ -276,7 +304,7 @@ def sentence_injections(pair_list: list[str], per_pair: int) -> list[Injection]:
                 out.append(Injection(slug, f"sentence_inserted_{side}", side, texts["zh"],
                                      texts["en"], side, ((tstart, tstart + len(ins)),),
                                      f"[{side}] insert after #{s.index} from {donor}: "
-                                     f"{ins[:60]!r}"))
+                                     f"{ins[:60]!r}", "\n".join(mt) + "\n"))
     return out
 
 
@@ -316,23 +344,26 @@ def overlaps(a: list[tuple[int, int]], b: tuple[tuple[int, int], ...]) -> bool:
     return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
 
 
-def run_check(zh_text: str, en_text: str) -> Report:
+def run_check(zh_text: str, en_text: str, mt_text: str | None = None) -> Report:
     zh = document_from_text(zh_text, Lang.ZH)
     en = document_from_text(en_text, Lang.EN)
-    return check_documents(zh, en)
+    mt = mt_from_text(mt_text, zh) if mt_text is not None else None
+    if mt is not None and mt.warnings:
+        print(f"MT warning: {mt.warnings}", file=sys.stderr)
+    return check_documents(zh, en, mt=mt)
 
 
 @functools.cache
-def clean_keys(slug: str) -> frozenset[tuple[str, str]]:
+def clean_keys(slug: str, use_mt: bool) -> frozenset[tuple[str, str]]:
     """(rule, message) of the warning+ findings on the clean faithful pair."""
-    report = run_check(read(slug, "zh"), read(slug, "en"))
+    report = run_check(read(slug, "zh"), read(slug, "en"), read(slug, "mt") if use_mt else None)
     return frozenset((f.rule, f.message) for f in report.findings
                      if f.severity.value in SEVERE)
 
 
-def evaluate(inj: Injection) -> dict:
-    report = run_check(inj.zh_text, inj.en_text)
-    pre = clean_keys(inj.pair)
+def evaluate(inj: Injection, use_mt: bool = False) -> dict:
+    report = run_check(inj.zh_text, inj.en_text, inj.mt_text if use_mt else None)
+    pre = clean_keys(inj.pair, use_mt)
     fresh = False
     doc = report.alignment.zh if inj.target_side == "zh" else report.alignment.en
     strict = lax = False
@@ -351,8 +382,8 @@ def evaluate(inj: Injection) -> dict:
                                                       for f in report.findings)}
 
 
-def false_alarms(slug: str) -> dict:
-    report = run_check(read(slug, "zh"), read(slug, "en"))
+def false_alarms(slug: str, use_mt: bool = False) -> dict:
+    report = run_check(read(slug, "zh"), read(slug, "en"), read(slug, "mt") if use_mt else None)
     pairs = sum(1 for b in report.alignment.beads if b.zh and b.en)
     fas = [(f.severity.value, f.rule, f.category.value, f.type.value, f.message)
            for f in report.findings if f.severity.value in SEVERE]
@@ -370,6 +401,117 @@ class Tally:
     by_script: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
 
+def measure(injections: list[Injection], pair_list: list[str], jobs: int,
+            use_mt: bool) -> tuple[list[dict], list[dict]]:
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as ex:
+            fa_results = list(ex.map(functools.partial(false_alarms, use_mt=use_mt), pair_list))
+            results = list(ex.map(functools.partial(evaluate, use_mt=use_mt), injections,
+                                  chunksize=4))
+    else:
+        fa_results = [false_alarms(p, use_mt) for p in pair_list]
+        results = [evaluate(i, use_mt) for i in injections]
+    return fa_results, results
+
+
+def report(fa_results: list[dict], results: list[dict], kinds: list[str], quiet: bool,
+           echo: bool = True) -> dict:
+    """Print the two parts (unless ``echo`` is off); return the headline figures."""
+    emit = print if echo else (lambda *a, **k: None)
+    # ---- (a) false alarms
+    emit("=" * 78)
+    emit("(a) FALSE ALARMS on faithful pairs (warning+error findings per 100 aligned pairs)")
+    emit("=" * 78)
+    tot_fa = tot_pairs = 0
+    rule_count: dict[str, int] = defaultdict(int)
+    for r in fa_results:
+        n = len(r["false_alarms"])
+        tot_fa += n
+        tot_pairs += r["aligned"]
+        rate = 100 * n / r["aligned"] if r["aligned"] else 0.0
+        emit(f"  {r['pair']:<20} {script_of(r['pair']):<11} {n:3d} / {r['aligned']:3d} "
+              f"aligned pairs = {rate:6.1f} per 100")
+        for sev, rule, _cat, _typ, msg in r["false_alarms"]:
+            rule_count[rule] += 1
+            if not quiet:
+                emit(f"      {sev:<7} {rule:<26} {msg[:110]}")
+    overall = 100 * tot_fa / tot_pairs if tot_pairs else 0.0
+    ok = "OK" if overall <= FALSE_ALARM_TARGET else "ABOVE TARGET"
+    emit(f"  OVERALL: {tot_fa} false alarms / {tot_pairs} aligned pairs = {overall:.1f} per 100 "
+          f"(target <= {FALSE_ALARM_TARGET:.0f}: {ok})")
+    emit("  by rule: " + ", ".join(f"{r}={n}" for r, n in
+                                   sorted(rule_count.items(), key=lambda x: -x[1])))
+
+    # ---- (b) recall
+    tallies: dict[str, Tally] = {k: Tally() for k in kinds}
+    for r in results:
+        t = tallies[r["kind"]]
+        t.n += 1
+        t.hit += r["detected"]
+        t.lax += r["lax"]
+        t.fresh += r["fresh"]
+        bs = t.by_script[script_of(r["pair"])]
+        bs[0] += r["detected"]
+        bs[1] += 1
+    emit()
+    emit("=" * 78)
+    emit("(b) RECALL of single injected divergences")
+    emit("    strict = the detection rule (recall); new = strict, by a finding absent from the")
+    emit("    clean pair's report (same rule+message), i.e. not a pre-existing false alarm;")
+    emit("    lax = any warning+ finding overlapping the target, whatever its category")
+    emit("=" * 78)
+    emit(f"  {'kind':<22}{'tried':>6}{'strict':>8}{'new':>6}{'lax':>7}{'target':>8}"
+          f"{'Traditional':>15}{'Simplified':>15}")
+    th = tn = tf = 0
+    for k in kinds:
+        t = tallies[k]
+        if not t.n:
+            emit(f"  {k:<22}{0:>6}   (none)")
+            continue
+        th += t.hit
+        tf += t.fresh
+        tn += t.n
+        rec = t.hit / t.n
+        mark = "" if rec >= TARGETS[k] else "  < target"
+        cols = []
+        for sc in ("Traditional", "Simplified"):
+            h, n = t.by_script.get(sc, [0, 0])
+            cols.append(f"{h / n:.2f} ({h}/{n})" if n else "-")
+        emit(f"  {k:<22}{t.n:>6}{rec:>8.2f}{t.fresh / t.n:>6.2f}{t.lax / t.n:>7.2f}"
+              f"{TARGETS[k]:>8.2f}"
+              f"{cols[0]:>15}{cols[1]:>15}{mark}")
+    if tn:
+        emit(f"  {'ALL':<22}{tn:>6}{th / tn:>8.2f}{tf / tn:>6.2f}")
+
+    if not quiet:
+        emit()
+        emit("MISSES (pair, kind, edit; findings overlapping the target, any severity):")
+        for r in results:
+            if not r["detected"]:
+                near = "; ".join(r["near"]) if r["near"] else "nothing overlaps"
+                emit(f"  {r['pair']:<18} {r['kind']:<20} {r['label'][:110]}")
+                emit(f"  {'':<18} {'':<20}   -> {near[:150]}")
+    out = {"fa": overall, "fa_n": tot_fa, "pairs": tot_pairs}
+    for k in kinds:
+        t = tallies[k]
+        out[k] = (t.hit / t.n if t.n else float("nan"), t.n)
+    return out
+
+
+def side_by_side(base: dict, mt: dict, kinds: list[str]) -> None:
+    print()
+    print("=" * 78)
+    print("WITHOUT vs WITH machine translation (corpora/mt/faithful)")
+    print("=" * 78)
+    print(f"  {'':<26}{'without':>10}{'with MT':>10}{'target':>9}")
+    print(f"  {'false alarms per 100':<26}{base['fa']:>10.1f}{mt['fa']:>10.1f}"
+          f"{FALSE_ALARM_TARGET:>9.1f}   ({base['fa_n']} -> {mt['fa_n']} of {mt['pairs']})")
+    for k in kinds:
+        (b, n), (m, _) = base[k], mt[k]
+        flag = "" if m >= b else "  WORSE"
+        print(f"  {k:<26}{b:>10.2f}{m:>10.2f}{TARGETS[k]:>9.2f}   (n={n}){flag}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="max injections per kind (0 = all)")
@@ -379,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="programmatic sentence injections per pair and kind (default 3)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--quiet", action="store_true", help="do not list false alarms and misses")
+    ap.add_argument("--mt", action="store_true",
+                    help="also run with corpora/mt machine translations; print both runs")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -399,87 +543,14 @@ def main(argv: list[str] | None = None) -> int:
             by_kind[i.kind].append(i)
         injections = [i for k in kinds for i in _spread(by_kind[k], args.limit)]
 
-    if args.jobs > 1:
-        with ProcessPoolExecutor(args.jobs) as ex:
-            fa_results = list(ex.map(false_alarms, pair_list))
-            results = list(ex.map(evaluate, injections, chunksize=4))
-    else:
-        fa_results = [false_alarms(p) for p in pair_list]
-        results = [evaluate(i) for i in injections]
-
-    # ---- (a) false alarms
-    print("=" * 78)
-    print("(a) FALSE ALARMS on faithful pairs (warning+error findings per 100 aligned pairs)")
-    print("=" * 78)
-    tot_fa = tot_pairs = 0
-    rule_count: dict[str, int] = defaultdict(int)
-    for r in fa_results:
-        n = len(r["false_alarms"])
-        tot_fa += n
-        tot_pairs += r["aligned"]
-        rate = 100 * n / r["aligned"] if r["aligned"] else 0.0
-        print(f"  {r['pair']:<20} {script_of(r['pair']):<11} {n:3d} / {r['aligned']:3d} "
-              f"aligned pairs = {rate:6.1f} per 100")
-        for sev, rule, _cat, _typ, msg in r["false_alarms"]:
-            rule_count[rule] += 1
-            if not args.quiet:
-                print(f"      {sev:<7} {rule:<26} {msg[:110]}")
-    overall = 100 * tot_fa / tot_pairs if tot_pairs else 0.0
-    ok = "OK" if overall <= FALSE_ALARM_TARGET else "ABOVE TARGET"
-    print(f"  OVERALL: {tot_fa} false alarms / {tot_pairs} aligned pairs = {overall:.1f} per 100 "
-          f"(target <= {FALSE_ALARM_TARGET:.0f}: {ok})")
-    print("  by rule: " + ", ".join(f"{r}={n}" for r, n in
-                                   sorted(rule_count.items(), key=lambda x: -x[1])))
-
-    # ---- (b) recall
-    tallies: dict[str, Tally] = {k: Tally() for k in kinds}
-    for r in results:
-        t = tallies[r["kind"]]
-        t.n += 1
-        t.hit += r["detected"]
-        t.lax += r["lax"]
-        t.fresh += r["fresh"]
-        bs = t.by_script[script_of(r["pair"])]
-        bs[0] += r["detected"]
-        bs[1] += 1
-    print()
-    print("=" * 78)
-    print("(b) RECALL of single injected divergences")
-    print("    strict = the detection rule (recall); new = strict, by a finding absent from the")
-    print("    clean pair's report (same rule+message), i.e. not a pre-existing false alarm;")
-    print("    lax = any warning+ finding overlapping the target, whatever its category")
-    print("=" * 78)
-    print(f"  {'kind':<22}{'tried':>6}{'strict':>8}{'new':>6}{'lax':>7}{'target':>8}"
-          f"{'Traditional':>15}{'Simplified':>15}")
-    th = tn = tf = 0
-    for k in kinds:
-        t = tallies[k]
-        if not t.n:
-            print(f"  {k:<22}{0:>6}   (none)")
-            continue
-        th += t.hit
-        tf += t.fresh
-        tn += t.n
-        rec = t.hit / t.n
-        mark = "" if rec >= TARGETS[k] else "  < target"
-        cols = []
-        for sc in ("Traditional", "Simplified"):
-            h, n = t.by_script.get(sc, [0, 0])
-            cols.append(f"{h / n:.2f} ({h}/{n})" if n else "-")
-        print(f"  {k:<22}{t.n:>6}{rec:>8.2f}{t.fresh / t.n:>6.2f}{t.lax / t.n:>7.2f}"
-              f"{TARGETS[k]:>8.2f}"
-              f"{cols[0]:>15}{cols[1]:>15}{mark}")
-    if tn:
-        print(f"  {'ALL':<22}{tn:>6}{th / tn:>8.2f}{tf / tn:>6.2f}")
-
-    if not args.quiet:
-        print()
-        print("MISSES (pair, kind, edit; findings overlapping the target, any severity):")
-        for r in results:
-            if not r["detected"]:
-                near = "; ".join(r["near"]) if r["near"] else "nothing overlaps"
-                print(f"  {r['pair']:<18} {r['kind']:<20} {r['label'][:110]}")
-                print(f"  {'':<18} {'':<20}   -> {near[:150]}")
+    runs = [False, True] if args.mt else [False]
+    measured = {use_mt: measure(injections, pair_list, args.jobs, use_mt) for use_mt in runs}
+    fa_results, results = measured[runs[-1]]
+    if args.mt:
+        print("Details below are for the run WITH machine translation.")
+    summary = report(fa_results, results, kinds, args.quiet)
+    if args.mt:
+        side_by_side(report(*measured[False], kinds, True, echo=False), summary, kinds)
     print()
     print(f"{len(results)} injections + {len(fa_results)} clean pairs checked in "
           f"{time.perf_counter() - t0:.1f} s (jobs={args.jobs})")

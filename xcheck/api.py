@@ -15,6 +15,7 @@ from xcheck.model import (
     Finding,
     FindingType,
     Lang,
+    MachineTranslation,
     Report,
     Severity,
     Side,
@@ -66,32 +67,62 @@ def segment_file(path: str | Path, lang: Lang | None = None,
     return (read_document(path, lang, _options(settings)),)
 
 
-def align_documents(zh: Document, en: Document, settings: Settings = Settings()) -> Alignment:
+def read_mt(path: str | Path, zh: Document, settings: Settings = Settings()) -> MachineTranslation:
+    """An English machine translation of ``zh`` mapped onto its sentences (see xcheck.mt).
+
+    An unreadable file raises InputError; an empty, non-English or mismatched one comes back
+    unused, with warnings saying why."""
+    from xcheck.mt import read_mt as _read_mt
+
+    return _read_mt(path, zh, encoding=settings.encoding, max_bytes=settings.max_bytes,
+                    presegmented=settings.presegmented)
+
+
+def align_documents(zh: Document, en: Document, settings: Settings = Settings(),
+                    mt: MachineTranslation | None = None) -> Alignment:
     _prepare(settings)
+    from dataclasses import replace
+
     from xcheck.aligner import align_documents as _align
 
-    return _align(zh, en, settings.align)
+    texts = tuple(mt.for_zh(i) for i in range(len(zh.sentences))) if mt and mt.used else None
+    alignment = _align(zh, en, settings.align, mt=texts)
+    return replace(alignment, mt=mt) if mt is not None else alignment
 
 
 def align(zh: str | Path, en: str | Path | None = None,
-          settings: Settings = Settings()) -> Alignment:
+          settings: Settings = Settings(), mt: str | Path | None = None) -> Alignment:
     zh_doc, en_doc = read_inputs(zh, en, settings)
-    return align_documents(zh_doc, en_doc, settings)
+    translation = read_mt(mt, zh_doc, settings) if mt is not None else None
+    return align_documents(zh_doc, en_doc, settings, translation)
 
 
 def alignment_warnings(alignment: Alignment) -> list[str]:
-    """What a reader of an alignment should be told: unrelated texts, mostly."""
+    """What a reader of an alignment should be told: unrelated texts, a bad MT file."""
     from xcheck import aligner as align_module
+
+    out = list(alignment.mt.warnings) if alignment.mt is not None else []
 
     threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
     if len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
-        return [f"the two texts look unrelated (document similarity {alignment.score:.3f}; "
-                f"the threshold is {threshold:.2f}); the beads are not trustworthy"]
-    return []
+        out.append(f"the two texts look unrelated (document similarity {alignment.score:.3f}; "
+                   f"the threshold is {threshold:.2f}); the beads are not trustworthy")
+    return out
 
 
-def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()) -> dict[
-        str, object]:
+def mt_settings(mt: MachineTranslation | None) -> dict[str, object]:
+    """What the settings record about MT evidence (only when an MT was given)."""
+    from xcheck.aligner.costs import MT_WEIGHT
+    from xcheck.mt.chrf import signature
+
+    if mt is None:
+        return {}
+    return {"mt": {"used": mt.used, "mode": mt.mode, "metric": "chrF++",
+                   "sacrebleu": signature(), "weight": MT_WEIGHT}}
+
+
+def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = (),
+                  mt: MachineTranslation | None = None) -> dict[str, object]:
     from xcheck.checks import available
 
     out: dict[str, object] = asdict(settings)
@@ -102,27 +133,30 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
         out["rules"] = dict(settings.rules)
     out["checks"] = available()
     out["glossary_terms"] = len(glossary)
+    out.update(mt_settings(mt))
     out["xcheck"] = __version__
     return out
 
 
 def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
-                    glossary: tuple[tuple[str, str], ...] = ()) -> Report:
+                    glossary: tuple[tuple[str, str], ...] = (),
+                    mt: MachineTranslation | None = None) -> Report:
     from xcheck import aligner as align_module
     from xcheck.checks import run_checks
     from xcheck.checks.context import Context
 
-    alignment = align_documents(zh, en, settings)
-    sdict = settings_dict(settings, glossary)
+    alignment = align_documents(zh, en, settings, mt)
+    sdict = settings_dict(settings, glossary, mt)
+    warnings = tuple(mt.warnings) if mt is not None else ()
     threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
     doc_finding = _document_finding(alignment, threshold)
     if doc_finding is not None:
-        return Report(alignment, (doc_finding,), sdict)
+        return Report(alignment, (doc_finding,), sdict, warnings=warnings)
     overrides = {k: Severity(v) for k, v in settings.rules if v != "off"}
     disabled = [k for k, v in settings.rules if v == "off"]
     findings = run_checks(Context(alignment, glossary), severity_overrides=overrides,
                           disabled=disabled)
-    return Report(alignment, tuple(findings), sdict)
+    return Report(alignment, tuple(findings), sdict, warnings=warnings)
 
 
 def _document_finding(alignment: Alignment, threshold: float) -> Finding | None:
@@ -158,10 +192,12 @@ def _document_fingerprint(alignment: Alignment, rule: str) -> str:
 
 
 def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Settings(),
-          glossary: tuple[tuple[str, str], ...] = ()) -> Report:
-    """Check a Chinese article against its English version (or one bilingual file)."""
+          glossary: tuple[tuple[str, str], ...] = (), mt: str | Path | None = None) -> Report:
+    """Check a Chinese article against its English version (or one bilingual file);
+    ``mt`` is an optional English machine translation of the Chinese, used as evidence."""
     zh_doc, en_doc = read_inputs(zh, en, settings)
-    return check_documents(zh_doc, en_doc, settings, glossary)
+    translation = read_mt(mt, zh_doc, settings) if mt is not None else None
+    return check_documents(zh_doc, en_doc, settings, glossary, translation)
 
 
 __all__ = ["Bead", "InputError", "align", "check", "check_documents", "read_inputs", "segment"]

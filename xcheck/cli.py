@@ -122,6 +122,9 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
     return cfg, s
 
 
+MTOpt = Annotated[Path | None, typer.Option(
+    "--mt", help="An English machine translation of the Chinese (one line per Chinese "
+                 "sentence, or free text), used as extra evidence.")]
 FailOnOpt = Annotated[FailOn | None, typer.Option(
     "--fail-on", help="Exit 1 on a finding at or above this severity (default error).")]
 GlossaryOpt = Annotated[Path | None, typer.Option("--glossary", help="TSV/CSV of zh,en terms.")]
@@ -162,6 +165,7 @@ def check(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
+    mt: MTOpt = None,
 ) -> None:
     """Check a Chinese article against its English version."""
     from xcheck.api import check as run_check
@@ -181,7 +185,9 @@ def check(
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()
-    report = run_check(zh, en, settings, terms)
+    report = run_check(zh, en, settings, terms, mt)
+    for warning in report.warnings:
+        typer.echo(f"xcheck: warning: {warning}", err=True)
     if baseline is not None:
         if update_baseline or not baseline.exists():
             keep = read_baseline(baseline) if baseline.exists() else None
@@ -213,6 +219,7 @@ def align(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
+    mt: MTOpt = None,
 ) -> None:
     """Sentence alignment only."""
     from xcheck.api import align as run_align
@@ -220,7 +227,7 @@ def align(
     from xcheck.report.alignment import render_alignment
 
     _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
-    alignment = run_align(zh, en, settings)
+    alignment = run_align(zh, en, settings, mt)
     emit(render_alignment(alignment, fmt.value, settings), output)
     for warning in alignment_warnings(alignment):
         typer.echo(f"xcheck: warning: {warning}", err=True)
@@ -395,6 +402,8 @@ def _run_corpus(pairs: Any, job: Any, jobs: int, output: Path | None, to_stdout:
                              "suppressed": r.suppressed, "seconds": r.seconds})
             if not r.ok:
                 err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False)
+            for warning in r.warnings:
+                err.print(f"xcheck: warning: {r.id}: {warning}", markup=False, highlight=False)
             if progress is not None:
                 progress.update(task, advance=1, description=r.id)
     finally:

@@ -8,9 +8,11 @@ Layouts of a folder (top level):
 - ``zh/NAME.txt`` + ``en/NAME.txt``;
 - ``NAME.txt``: one file holding both languages.
 
-A manifest has one JSON object per line: ``{"id": "..", "zh": "path", "en": "path"}`` (``en``
-may be left out for a one-file article); paths are relative to the manifest and must stay
-inside its folder.
+A machine translation of a pair's Chinese (``--mt`` evidence) sits next to it as
+``NAME.mt.txt`` or ``mt/NAME.txt``. A manifest has one JSON object per line:
+``{"id": "..", "zh": "path", "en": "path", "mt": "path"}`` (``en`` may be left out for a
+one-file article, ``mt`` when there is no machine translation); paths are relative to the
+manifest and must stay inside its folder.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Pair:
     zh: str
     en: str | None = None
     problem: str | None = None  # found but unusable (e.g. a half without its other half)
+    mt: str | None = None  # a machine translation of the Chinese
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class PairResult:
     junit: str | None = None  # the <testcase> element, when junit is a chosen format
     findings: tuple[tuple[str, str, str], ...] = ()
     rss_kb: int = 0  # peak RSS of the process that checked the pair
+    warnings: tuple[str, ...] = ()  # about the inputs (a malformed MT file)
 
 
 # ---------------------------------------------------------------- discovery
@@ -107,6 +111,8 @@ def _from_folder(folder: Path) -> list[Pair]:
             pid = n[: -len(".en.txt")]
             if f"{pid}.zh.txt" not in names:
                 pairs[pid] = Pair(pid, str(f), None, f"no {pid}.zh.txt")
+        elif n.endswith(".mt.txt"):
+            continue  # a machine translation, attached to its pair below
         else:
             pid = n[: -len(".txt")]
             if pid in pairs:
@@ -115,7 +121,23 @@ def _from_folder(folder: Path) -> list[Pair]:
     if not pairs:
         raise InputError(f"{folder}: no article pairs (NAME.zh.txt + NAME.en.txt, "
                          "zh/NAME.txt + en/NAME.txt, or NAME.txt)")
-    return [pairs[k] for k in sorted(pairs)]
+    mts = _mt_files(folder)
+    return [_with_mt(pairs[k], mts) for k in sorted(pairs)]
+
+
+def _mt_files(folder: Path) -> dict[str, Path]:
+    """Machine translations: NAME.mt.txt, or mt/NAME.txt, by pair id."""
+    found = {f.name[: -len(".mt.txt")]: f for f in folder.glob("*.mt.txt")}
+    if (folder / "mt").is_dir():
+        found.update({f.stem: f for f in (folder / "mt").glob("*.txt")})
+    return found
+
+
+def _with_mt(pair: Pair, mts: dict[str, Path]) -> Pair:
+    from dataclasses import replace
+
+    mt = mts.get(pair.id)
+    return replace(pair, mt=str(mt)) if mt is not None and not pair.problem else pair
 
 
 def _inside(base: Path, rel: object, where: str) -> str:
@@ -150,11 +172,12 @@ def _from_manifest(manifest: Path) -> list[Pair]:
             raise InputError(f"{where}: expected {{\"id\": .., \"zh\": path, \"en\": path}}")
         zh = _inside(base, item["zh"], where)
         en = _inside(base, item["en"], where) if item.get("en") is not None else None
+        mt = _inside(base, item["mt"], where) if item.get("mt") is not None else None
         pid = str(item.get("id") or Path(zh).stem)
         if pid in seen:
             raise InputError(f"{where}: duplicate id {pid!r}")
         seen.add(pid)
-        pairs.append(Pair(pid, zh, en))
+        pairs.append(Pair(pid, zh, en, mt=mt))
     if not pairs:
         raise InputError(f"{manifest}: the manifest lists no pairs")
     return pairs
@@ -200,7 +223,7 @@ def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> Pai
     if pair.problem:
         return PairResult(pair.id, False, 0.0, f"{pair.zh}: {pair.problem}")
     try:
-        report = check(pair.zh, pair.en, job.settings, job.glossary)
+        report = check(pair.zh, pair.en, job.settings, job.glossary, pair.mt)
     except XcheckError as e:
         return PairResult(pair.id, False, time.perf_counter() - t0, str(e))
     except Exception as e:  # a bug on one pair must not stop the corpus
@@ -240,7 +263,7 @@ def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> Pai
         pair.id, True, time.perf_counter() - t0, None, sev, cats, report.suppressed,
         len(at_or_above(report, job.fail_on)), files,
         render(report, "jsonl", options) if job.want_jsonl else None, junit,
-        findings if job.want_findings else ())
+        findings if job.want_findings else (), warnings=report.warnings)
 
 
 def _work(args: tuple[Pair, str]) -> PairResult:

@@ -116,10 +116,43 @@ class Bead:
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float = 0.0
+    # chrF++ of the bead's English against the machine translation of its Chinese (0-1),
+    # when an MT was given and the bead has both sides.
+    mt_chrf: float | None = None
+
+    @property
+    def similarity(self) -> float:
+        """What an editor sorts by: chrF++ against the MT if there is one, else ``score``."""
+        return self.score if self.mt_chrf is None else self.mt_chrf
 
     @property
     def shape(self) -> tuple[int, int]:
         return (len(self.zh), len(self.en))
+
+
+@dataclass(frozen=True)
+class MachineTranslation:
+    """An English machine translation of the Chinese, mapped onto its sentences (xcheck.mt)."""
+
+    text: str
+    path: str | None
+    mode: str  # "lines" or "text"
+    # Per Chinese sentence: the spans of ``text`` that translate it (empty: no MT for it).
+    parts: tuple[tuple[Span, ...], ...]
+    warnings: tuple[str, ...] = ()
+    similarity: float = 0.0  # document-level similarity of the MT to the Chinese
+
+    @property
+    def used(self) -> bool:
+        return any(self.parts)
+
+    def for_zh(self, index: int) -> str:
+        if index >= len(self.parts):
+            return ""
+        return " ".join(self.text[s.start : s.end].strip() for s in self.parts[index])
+
+    def for_bead(self, bead: Bead) -> str:
+        return " ".join(t for t in (self.for_zh(i) for i in bead.zh) if t)
 
 
 @dataclass(frozen=True)
@@ -129,6 +162,7 @@ class Alignment:
     beads: tuple[Bead, ...]
     score: float = 0.0  # document-level similarity in [0, 1]
     settings: tuple[tuple[str, object], ...] = ()
+    mt: MachineTranslation | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +190,7 @@ class Report:
     findings: tuple[Finding, ...]
     settings: dict[str, object] = field(default_factory=dict)
     suppressed: int = 0
+    warnings: tuple[str, ...] = ()  # about the inputs (a malformed MT file): not findings
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}

@@ -7,7 +7,13 @@ from dataclasses import asdict
 import numpy as np
 
 from xcheck.aligner.band import band
-from xcheck.aligner.costs import PairScorer, band_matrix, random_baselines, sentence_weights
+from xcheck.aligner.costs import (
+    MTPairScorer,
+    PairScorer,
+    band_matrix,
+    random_baselines,
+    sentence_weights,
+)
 from xcheck.aligner.dp import DPInput, DPParams, DPResult, run
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
@@ -57,14 +63,29 @@ def _punct_matrix(rows: list[tuple[int, ...]]) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(len(rows), -1)
 
 
+def _mt_chrf(mt: tuple[str, ...] | None, en: Document, zs: int, ze: int, es: int,
+             ee: int) -> float | None:
+    if not mt or zs == ze or es == ee:
+        return None
+    hyp = " ".join(t for t in mt[zs:ze] if t.strip())
+    if not hyp:
+        return None
+    from xcheck.mt.chrf import sentence_chrf
+
+    return round(sentence_chrf(hyp, " ".join(s.text for s in en.sentences[es:ee])), 4)
+
+
 def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
-                    evidence: Evidence | None = None) -> Alignment:
+                    evidence: Evidence | None = None,
+                    mt: tuple[str, ...] | None = None) -> Alignment:
+    """Align; ``mt`` is an English machine translation per Chinese sentence ("" if none)."""
     ev = evidence or build_evidence(zh, en, names_enabled=settings.names)
     n, m = len(zh.sentences), len(en.sentences)
     shape_list = shapes(settings.max_bead)
     max_side = max(max(a, b) for a, b in shape_list)
     lo, hi = band(ev, settings.band_half_width)
-    scorer = PairScorer(ev)
+    scorer = (MTPairScorer(ev, mt, tuple(s.text for s in en.sentences))
+              if mt and any(t.strip() for t in mt) else PairScorer(ev))
     matrix = band_matrix(scorer, lo, hi, max_side)
     zr, ec = random_baselines(scorer, samples=24)
     wz, we = sentence_weights(ev)
@@ -96,7 +117,8 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         beads = tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
         return Alignment(zh, en, beads, 0.0, tuple(asdict(settings).items()))
     beads = tuple(
-        Bead(tuple(range(zs, ze)), tuple(range(es, ee)), round(sim, 4))
+        Bead(tuple(range(zs, ze)), tuple(range(es, ee)), round(sim, 4),
+             _mt_chrf(mt, en, zs, ze, es, ee))
         for (zs, ze, es, ee), sim in zip(result.beads, result.similarity, strict=True)
     )
     total_w = sum(result.weight) or 1.0

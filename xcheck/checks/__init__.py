@@ -92,16 +92,18 @@ def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
     _load_builtin()
     off = set(disabled)
     names = [n for n in (list(REGISTRY) if enabled is None else list(enabled)) if n not in off]
+    raw = [f for name in names if name in REGISTRY for f in REGISTRY[name](ctx)]
+    if "mt" not in off:
+        from xcheck.checks.mt import apply_mt
+
+        raw = apply_mt(ctx, raw)  # a no-op without a machine translation
     found: list[tuple[Finding, str]] = []
-    for name in names:
-        if name not in REGISTRY:
+    for f in raw:
+        if f.rule in off:
             continue
-        for f in REGISTRY[name](ctx):
-            if f.rule in off:
-                continue
-            if severity_overrides and f.rule in severity_overrides:
-                f = replace(f, severity=severity_overrides[f.rule])
-            found.append((f, fingerprint(ctx, f)))
+        if severity_overrides and f.rule in severity_overrides:
+            f = replace(f, severity=severity_overrides[f.rule])
+        found.append((f, fingerprint(ctx, f)))
     base_counts = Counter(fp for _, fp in found)
     out: list[Finding] = []
     seen: Counter[str] = Counter()

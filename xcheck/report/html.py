@@ -64,6 +64,8 @@ li.finding.active code.fp{display:inline}
 .bead{border-top:1px solid var(--line);padding:8px 0;scroll-margin-top:90px}
 .bead:target{background:#f3f8ff}
 .bead .score{grid-column:1/-1;font-size:.75rem;color:var(--mut)}
+.side .mt{display:block;margin-top:4px;font-size:.8rem;color:var(--mut)}
+.order{font-size:.85rem}.order .note{color:var(--mut)}
 .side{min-width:0;overflow-wrap:anywhere}
 .side.empty{color:var(--mut);font-style:italic}
 .side .lab{display:none}
@@ -154,6 +156,13 @@ d.addEventListener('keydown',function(e){
   if(e.key==='Escape'){tip.hidden=true;clear();}
 });
 boxes.forEach(function(b){b.addEventListener('change',visible);});
+var least=d.getElementById('least'),list=d.getElementById('beads');
+if(least&&list)least.addEventListener('change',function(){
+  var key=least.checked?'data-sim':'data-k';
+  [].slice.call(list.children).sort(function(a,b){
+    return parseFloat(a.getAttribute(key))-parseFloat(b.getAttribute(key))||
+      parseFloat(a.getAttribute('data-k'))-parseFloat(b.getAttribute('data-k'));
+  }).forEach(function(x){list.appendChild(x);});});
 visible();
 })();
 """
@@ -274,6 +283,11 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
         parts.append("<p class=\"ignored\">Ignored lines (neither language): "
                      + ", ".join(f"{li.line}: “{e(li.text)}”" for li in al.zh.ignored)
                      + "</p>")
+    if al.mt is not None:
+        state = "used" if al.mt.used else "not used"
+        parts.append(f"<p class=\"ignored\">Machine translation: {e(al.mt.path or '<mt>')} "
+                     f"({e(al.mt.mode)}, {state})</p>")
+    parts += [f"<p class=\"ignored\">Warning: {e(w)}</p>" for w in report.warnings]
     parts.append("</header>")
     cats = Counter(f.category.value for f in report.findings)
     sevs = Counter(f.severity.value for f in report.findings)
@@ -298,15 +312,29 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
         parts.append("<p>No findings.</p>")
     parts.append("</section><section id=\"articles\"><h2>The two articles, bead by bead</h2>"
                  "<div class=\"cols\"><div>中文</div><div>English</div></div>")
+    mt = al.mt if al.mt is not None and al.mt.used else None
+    parts.append("<p class=\"order\"><label><input type=\"checkbox\" id=\"least\"> least "
+                 "similar first</label> <span class=\"note\">(similarity: "
+                 + ("chrF++ of the English against the machine translation" if mt
+                    else "shared dictionary evidence") + ")</span></p><div id=\"beads\">")
     for k, b in enumerate(al.beads):
         zh = "".join(_sentence_html(al.zh, "zh", i, report, ids) for i in b.zh)
         en = "".join(_sentence_html(al.en, "en", j, report, ids) for j in b.en)
+        mt_text = mt.for_bead(b) if mt is not None else ""
+        # Beads with a side missing sort first: nothing on the other side is least similar.
+        sim = b.similarity if b.zh and b.en else -1.0
+        label = (f"similarity {b.similarity:.2f}" + (" (chrF++ vs MT)" if b.mt_chrf is not None
+                                                      else "")) if b.zh and b.en else "one side"
         parts.append(
-            f"<div class=\"bead\" id=\"b-{k}\">"
+            f"<div class=\"bead\" id=\"b-{k}\" data-k=\"{k}\" data-sim=\"{sim:.4f}\">"
             f"<div class=\"side zh{'' if zh else ' empty'}\" lang=\"zh\">"
-            f"<span class=\"lab\">中文</span>{zh or '(no Chinese)'}</div>"
+            f"<span class=\"lab\">中文</span>{zh or '(no Chinese)'}"
+            + (f"<span class=\"mt\" lang=\"en\">MT: {e(mt_text)}</span>" if mt_text else "")
+            + "</div>"
             f"<div class=\"side en{'' if en else ' empty'}\" lang=\"en\">"
-            f"<span class=\"lab\">EN</span>{en or '(no English)'}</div></div>")
+            f"<span class=\"lab\">EN</span>{en or '(no English)'}</div>"
+            f"<div class=\"score\">{label}</div></div>")
+    parts.append("</div>")
     parts.append("</section></main>")
     parts.append("<div id=\"tip\" role=\"status\" hidden><button type=\"button\" "
                  "aria-label=\"Close\">×</button><div id=\"tip-body\"></div></div>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from xcheck.model import Alignment, Document, Finding, Report
+from xcheck.model import Alignment, Bead, Document, Finding, MachineTranslation, Report
 from xcheck.report import RenderOptions, register
 
 VERSION = "0.1.0"
@@ -33,8 +33,22 @@ def document_dict(doc: Document, words: bool = False) -> dict[str, Any]:
     return out
 
 
+def similarity_source(bead: Bead) -> str:
+    return "chrf_mt" if bead.mt_chrf is not None else "lexical"
+
+
 def alignment_list(alignment: Alignment) -> list[dict[str, Any]]:
-    return [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in alignment.beads]
+    """Beads; ``similarity`` is chrF++ against the MT when there is one, else ``score``."""
+    return [{"zh": list(b.zh), "en": list(b.en), "score": b.score,
+             "similarity": b.similarity, "similarity_source": similarity_source(b)}
+            for b in alignment.beads]
+
+
+def mt_dict(mt: MachineTranslation) -> dict[str, Any]:
+    """The MT file and, per Chinese sentence, the spans of it that translate the sentence."""
+    return {"path": mt.path, "mode": mt.mode, "used": mt.used, "similarity": mt.similarity,
+            "sentences": [{"zh": i, "spans": [[sp.start, sp.end] for sp in parts]}
+                          for i, parts in enumerate(mt.parts)]}
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -63,6 +77,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in report.findings],
         "summary": report.summary(),
         "suppressed": report.suppressed,
+        "warnings": list(report.warnings),
+        **({"mt": mt_dict(al.mt)} if al.mt is not None else {}),
     }
 
 

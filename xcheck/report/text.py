@@ -58,6 +58,10 @@ def signature(report: Report) -> str:
     for key in ("encoding", "max_bytes", "user_dict"):
         if key in s:
             parts.append(f"{key}={s[key]}")
+    mt = s.get("mt")
+    if isinstance(mt, dict):
+        parts.append(f"mt={'chrF++' if mt.get('used') else 'unused'}:{mt.get('mode')}:"
+                     f"w{mt.get('weight')}:{mt.get('sacrebleu')}")
     rules = s.get("rules")
     if isinstance(rules, dict) and rules:
         parts.append("rules=" + ",".join(f"{k}:{v}" for k, v in sorted(rules.items())))
@@ -78,7 +82,34 @@ def header(report: Report) -> list[str]:
     if al.zh.ignored:
         head.append("ignored lines: " + ", ".join(f"{li.line}: {li.text!r}"
                                                   for li in al.zh.ignored))
+    if al.mt is not None:
+        state = (f"{al.mt.mode}, similarity {al.mt.similarity:.2f}" if al.mt.used
+                 else "not used")
+        head.append(f"machine translation: {al.mt.path or '<mt>'} ({state})")
+    head += [f"warning: {w}" for w in report.warnings]
     return head
+
+
+LEAST_SIMILAR = 5  # beads listed by the text report, least similar first
+
+
+def least_similar(report: Report, limit: int = LEAST_SIMILAR) -> list[str]:
+    """The beads whose two sides are least alike (chrF++ against the MT, else lexical)."""
+    al = report.alignment
+    beads = sorted((b for b in al.beads if b.zh and b.en), key=lambda b: b.similarity)[:limit]
+    if not beads:
+        return []
+    source = "chrF++ against the machine translation" if any(
+        b.mt_chrf is not None for b in beads) else "lexical similarity"
+    lines = [f"Least similar beads ({source}):"]
+    for b in beads:
+        lines.append(f"  {b.similarity:.2f}  zh{list(b.zh)} en{list(b.en)}  "
+                     f"{_clip(' '.join(al.en.sentences[j].text for j in b.en))}")
+    return lines
+
+
+def _clip(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @register("text")
@@ -87,7 +118,9 @@ def render_text(report: Report, options: RenderOptions = RenderOptions()) -> str
     for f in report.findings:
         body += finding_text(report, f)
         body.append("")
-    return "\n".join([*header(report), "", *body, signature(report)]) + "\n"
+    tail = least_similar(report)
+    return "\n".join([*header(report), "", *body, *tail, *([""] if tail else []),
+                      signature(report)]) + "\n"
 
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
@@ -128,5 +161,10 @@ def print_rich(report: Report, console: Console) -> None:
                     row = Text(f"  {label}[{i}] ", style="dim")
                     row.append_text(_rich_sentence(doc, i, side.spans, style))
                     console.print(row)
+        console.print()
+    tail = least_similar(report)
+    for line in tail:
+        console.print(Text(line, style="bold" if line is tail[0] else ""))
+    if tail:
         console.print()
     console.print(Text(signature(report), style="dim"))

@@ -1,0 +1,195 @@
+"""A machine translation of the Chinese article (``--mt FILE``), mapped onto its sentences.
+
+The MT is either one line per Chinese sentence, or free text that is segmented and aligned
+to the Chinese with xcheck's own aligner (an MT follows the Chinese closely, so this is
+easy). Each Chinese sentence gets the parts of the MT text that translate it, as half-open
+spans into the MT text; an MT sentence shared by several Chinese sentences is cut between
+them at clause punctuation. Problems with the file (empty, not English, wrong number of
+lines, not a translation of this article) are warnings: the check then runs on the other
+evidence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from xcheck.model import Document, Lang, MachineTranslation, Span
+
+MODE_LINES = "lines"
+MODE_TEXT = "text"
+# Cut points for an MT sentence shared by several Chinese sentences, best first.
+_CUTS = (re.compile(r"[;:](?=\s)"), re.compile(r",(?=\s)"), re.compile(r"\s"))
+
+
+def unused(text: str, path: str | None, zh: Document, *warnings: str) -> MachineTranslation:
+    return MachineTranslation(text, path, MODE_TEXT, tuple(() for _ in zh.sentences),
+                              tuple(warnings))
+
+
+def _split_semicolons(doc: Document) -> list[tuple[int, int]]:
+    """MT sentences, also split after '; ' (the Chinese segmenter splits at '；')."""
+    out: list[tuple[int, int]] = []
+    for s in doc.sentences:
+        start = s.start
+        for m in re.finditer(r";\s+", s.text):
+            cut = s.start + m.start() + 1
+            out.append((start, cut))
+            start = s.start + m.end()
+        out.append((start, s.end))
+    return out
+
+
+def _cut(text: str, region: list[tuple[int, int]], weights: list[int]) -> list[list[Span]]:
+    """Cut the MT region (spans, in order) into len(weights) parts, proportionally to the
+    Chinese sentences' lengths, at the best punctuation near each proportional point."""
+    flat = [(s, e) for s, e in region if e > s]
+    total = sum(e - s for s, e in flat) or 1
+
+    def offset_at(pos: int) -> int:  # virtual position -> text offset
+        for s, e in flat:
+            if pos <= e - s:
+                return s + pos
+            pos -= e - s
+        return flat[-1][1] if flat else 0
+
+    # Candidate cut offsets: the region's own sentence boundaries, then punctuation, spaces.
+    candidates: list[tuple[int, int]] = [(s, 0) for s, _ in flat[1:]]
+    for rank, pattern in enumerate(_CUTS, start=1):
+        for s, e in flat:
+            candidates += [(s + m.end(), rank) for m in pattern.finditer(text, s, e)]
+    cuts: list[int] = []
+    done = 0
+    wsum = sum(weights) or 1
+    for w in weights[:-1]:
+        done += w
+        target = offset_at(round(total * done / wsum))
+        later = [(c, r) for c, r in candidates if not cuts or c > cuts[-1]]
+        if not later:
+            cuts.append(target)
+            continue
+        cuts.append(min(later, key=lambda cr: abs(cr[0] - target) + cr[1] * total * 0.08)[0])
+    parts: list[list[Span]] = []
+    bounds = [flat[0][0] if flat else 0, *cuts, flat[-1][1] if flat else 0]
+    for a, b in itertools.pairwise(bounds):
+        spans = [Span(max(s, a), min(e, b)) for s, e in flat if s < b and e > a]
+        parts.append([sp for sp in spans if text[sp.start : sp.end].strip()])
+    return parts
+
+
+def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
+                  ) -> tuple[tuple[tuple[Span, ...], ...], list[str], float]:
+    """Align MT sentences (offsets into ``text``) to the Chinese sentences, monotonically."""
+    from xcheck.aligner import align_documents
+    from xcheck.model import Paragraph, Script, Sentence
+
+    doc = Document(text, Lang.EN, Script.LATIN, (Paragraph(0, 0, len(text)),),
+                   tuple(Sentence(k, s, e, 0, text[s:e]) for k, (s, e) in
+                         enumerate(mt_sentences)), norm_text=text)
+    # Paragraphs of the MT need not match the Chinese ones: align as one stream.
+    flat_zh = Document(zh.text, zh.lang, zh.script, (Paragraph(0, 0, len(zh.text)),),
+                       tuple(Sentence(s.index, s.start, s.end, 0, s.text)
+                             for s in zh.sentences), zh.path, zh.norm_text)
+    alignment = align_documents(flat_zh, doc)
+    parts: list[tuple[Span, ...]] = [() for _ in zh.sentences]
+    extra: list[int] = []
+    for bead in alignment.beads:
+        region = [mt_sentences[k] for k in bead.en]
+        if not bead.zh:
+            extra += list(bead.en)
+        elif len(bead.zh) == 1:
+            parts[bead.zh[0]] = tuple(Span(s, e) for s, e in region)
+        elif bead.en:
+            weights = [len(zh.sentences[i].text) for i in bead.zh]
+            for i, spans in zip(bead.zh, _cut(text, region, weights), strict=True):
+                parts[i] = tuple(spans)
+    warnings = []
+    missing = [i for i, p in enumerate(parts) if not p]
+    if missing:
+        warnings.append(f"{_count(len(missing), 'Chinese sentence')} {_have(len(missing))} no "
+                        f"machine translation ({_list(missing)}); they are checked without it")
+    if extra:
+        warnings.append(f"{_count(len(extra), 'machine-translated sentence')} "
+                        f"{_have(len(extra))} no Chinese counterpart ({_list(extra)}) and "
+                        f"{'is' if len(extra) == 1 else 'are'} ignored")
+    return tuple(parts), warnings, alignment.score
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
+def _list(indices: list[int]) -> str:
+    shown = ", ".join(str(i) for i in indices[:8]) + (", ..." if len(indices) > 8 else "")
+    return ("sentence " if len(indices) == 1 else "sentences ") + shown
+
+
+def mt_from_text(text: str, zh: Document, *, path: str | None = None,
+                 presegmented: bool = False) -> MachineTranslation:
+    """Map an MT text onto the Chinese sentences; see the module docstring."""
+    from xcheck.aligner import UNRELATED_THRESHOLD
+    from xcheck.io import lines
+    from xcheck.load import guess_lang
+    from xcheck.segmentation import build_document
+
+    name = path or "<mt>"
+    if not text.strip():
+        return unused(text, path, zh, f"the machine translation {name} is empty; "
+                                      "checked without it")
+    lang = guess_lang(text)
+    if lang is not Lang.EN:
+        what = "Chinese" if lang is Lang.ZH else "neither Chinese nor English"
+        return unused(text, path, zh, f"the machine translation {name} reads as {what}, not "
+                                      "English; checked without it")
+    if not zh.sentences:
+        return unused(text, path, zh)
+    rows = [(li.start, li.end) for li in lines(text)]
+    warnings: list[str] = []
+    if len(rows) == len(zh.sentences) and (presegmented or len(rows) > 1):
+        lines_parts = tuple((Span(s, e),) for s, e in rows)
+        mt = MachineTranslation(text, path, MODE_LINES, lines_parts)
+        return _with_similarity(mt, zh)
+    if presegmented:
+        warnings.append(f"the machine translation {name} has {_count(len(rows), 'line')} for "
+                        f"{_count(len(zh.sentences), 'Chinese sentence')}; its lines were "
+                        "aligned to the Chinese instead")
+        sentences = rows
+    else:
+        sentences = _split_semicolons(build_document(text, Lang.EN, path=path))
+    parts, more, score = map_sentences(text, zh, sentences)
+    if score < UNRELATED_THRESHOLD and len(zh.sentences) >= 3:
+        return unused(text, path, zh, *warnings,
+                      f"the machine translation {name} does not look like a translation of "
+                      f"the Chinese (similarity {score:.3f}); checked without it")
+    return MachineTranslation(text, path, MODE_TEXT, parts, (*warnings, *more), round(score, 4))
+
+
+def _with_similarity(mt: MachineTranslation, zh: Document) -> MachineTranslation:
+    """Line-by-line MT: still make sure it translates this article."""
+    from dataclasses import replace
+
+    from xcheck.aligner import UNRELATED_THRESHOLD
+
+    sentences = [(p[0].start, p[0].end) for p in mt.parts]
+    _, _, score = map_sentences(mt.text, zh, sentences)
+    if score < UNRELATED_THRESHOLD and len(zh.sentences) >= 3:
+        return unused(mt.text, mt.path, zh,
+                      f"the machine translation {mt.path or '<mt>'} does not look like a "
+                      f"translation of the Chinese (similarity {score:.3f}); checked without it")
+    return replace(mt, similarity=round(score, 4))
+
+
+def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
+            max_bytes: int | None = None, presegmented: bool = False) -> MachineTranslation:
+    """Read an MT file (unreadable: InputError; malformed: a MachineTranslation with
+    warnings and no parts)."""
+    from xcheck.io import read_text
+
+    kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
+    text = read_text(path, encoding, **kwargs)
+    return mt_from_text(text, zh, path=str(path), presegmented=presegmented)
