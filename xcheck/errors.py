@@ -11,6 +11,10 @@ class InputError(XcheckError):
     """An input file is missing, unreadable, undecodable, empty or otherwise invalid."""
 
 
+class EmptyInputError(InputError):
+    """A file with nothing in it (a machine translation may be empty: that is a warning)."""
+
+
 class ConfigError(XcheckError):
     """A settings file or option value is invalid."""
 

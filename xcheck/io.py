@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from xcheck.errors import InputError, LimitError
+from xcheck.errors import EmptyInputError, InputError, LimitError
 from xcheck.model import Lang
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -184,7 +184,7 @@ def read_text(path: str | Path, encoding: str | None = None,
         raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
     text = decode(data, name, encoding)
     if not text.strip():
-        raise InputError(f"{name}: is empty")
+        raise EmptyInputError(f"{name}: is empty")
     return text
 
 

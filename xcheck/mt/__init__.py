@@ -16,8 +16,12 @@ import re
 from pathlib import Path
 
 from xcheck.model import Document, Lang, MachineTranslation, Span
+from xcheck.settings import AlignSettings
 
 MODE_LINES = "lines"
+# An MT follows the Chinese sentence by sentence: a merge must be well supported (an unrelated
+# MT sentence must stay on its own, to be reported, not be absorbed by its neighbour).
+MT_ALIGN = AlignSettings(merge_penalty=1.5)
 MODE_TEXT = "text"
 # Cut points for an MT sentence shared by several Chinese sentences, best first.
 _CUTS = (re.compile(r"[;:](?=\s)"), re.compile(r",(?=\s)"), re.compile(r"\s"))
@@ -91,7 +95,7 @@ def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
     flat_zh = Document(zh.text, zh.lang, zh.script, (Paragraph(0, 0, len(zh.text)),),
                        tuple(Sentence(s.index, s.start, s.end, 0, s.text)
                              for s in zh.sentences), zh.path, zh.norm_text)
-    alignment = align_documents(flat_zh, doc)
+    alignment = align_documents(flat_zh, doc, MT_ALIGN)
     parts: list[tuple[Span, ...]] = [() for _ in zh.sentences]
     extra: list[int] = []
     for bead in alignment.beads:
@@ -108,7 +112,8 @@ def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
     missing = [i for i, p in enumerate(parts) if not p]
     if missing:
         warnings.append(f"{_count(len(missing), 'Chinese sentence')} {_have(len(missing))} no "
-                        f"machine translation ({_list(missing)}); they are checked without it")
+                        f"machine translation ({_list(missing)}); "
+                        f"{'it is' if len(missing) == 1 else 'they are'} checked without it")
     if extra:
         warnings.append(f"{_count(len(extra), 'machine-translated sentence')} "
                         f"{_have(len(extra))} no Chinese counterpart ({_list(extra)}) and "
@@ -188,8 +193,12 @@ def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
             max_bytes: int | None = None, presegmented: bool = False) -> MachineTranslation:
     """Read an MT file (unreadable: InputError; malformed: a MachineTranslation with
     warnings and no parts)."""
+    from xcheck.errors import EmptyInputError
     from xcheck.io import read_text
 
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
-    text = read_text(path, encoding, **kwargs)
+    try:
+        text = read_text(path, encoding, **kwargs)
+    except EmptyInputError:
+        text = ""
     return mt_from_text(text, zh, path=str(path), presegmented=presegmented)

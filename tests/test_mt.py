@@ -1,0 +1,277 @@
+"""Machine-translation evidence (--mt): reading and mapping the MT, alignment, findings,
+reports, CLI and corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tests.conftest import CORPORA
+from xcheck.api import check, check_documents, read_inputs
+from xcheck.cli import app
+from xcheck.model import Category, Document, Finding, FindingType, Report, Severity
+from xcheck.mt import MODE_LINES, MODE_TEXT, mt_from_text
+from xcheck.report import render
+from xcheck.report.json_report import report_dict
+from xcheck.settings import Settings
+
+Docs = tuple[Document, Document]
+SLUG = "cn-court-bribery"
+ZH = CORPORA / "faithful" / f"{SLUG}.zh.txt"
+EN = CORPORA / "faithful" / f"{SLUG}.en.txt"
+MT_LINES = CORPORA / "mt" / "faithful" / f"{SLUG}.mt.txt"
+
+
+def mt_lines() -> list[str]:
+    return [x for x in MT_LINES.read_text("utf-8").split("\n") if x.strip()]
+
+
+def free_text() -> str:
+    """The MT as running prose: one paragraph per line, sentences joined by spaces."""
+    paragraphs = MT_LINES.read_text("utf-8").strip().split("\n\n")
+    return "\n".join(" ".join(p.split("\n")) for p in paragraphs) + "\n"
+
+
+@pytest.fixture(scope="module")
+def docs() -> tuple[Document, Document]:
+    return read_inputs(ZH, EN)
+
+
+def test_lines_map_one_to_one(docs: Docs) -> None:
+    zh, _ = docs
+    mt = mt_from_text(MT_LINES.read_text("utf-8"), zh)
+    assert mt.mode == MODE_LINES and mt.used and not mt.warnings
+    lines = mt_lines()
+    assert len(mt.parts) == len(zh.sentences) == len(lines)
+    for i, line in enumerate(lines):
+        assert mt.for_zh(i) == line
+        # offsets point into the MT text as given
+        assert all(mt.text[s.start : s.end] == line for s in mt.parts[i])
+
+
+def test_free_text_is_segmented_and_aligned(docs: Docs) -> None:
+    zh, _ = docs
+    mt = mt_from_text(free_text(), zh)
+    assert mt.mode == MODE_TEXT and mt.used and not mt.warnings
+    assert [mt.for_zh(i) for i in range(len(zh.sentences))] == mt_lines()
+
+
+def test_free_text_sentence_shared_by_two_chinese_sentences_is_cut(docs: Docs) -> None:
+    zh, _ = docs
+    lines = mt_lines()
+    # Sentences 1 and 2 written as one MT sentence: each Chinese sentence gets a part of it.
+    merged = lines[1].rstrip(".") + ", and " + lines[2][0].lower() + lines[2][1:]
+    text = "\n".join([lines[0], merged, *lines[3:]]) + "\n"
+    mt = mt_from_text(text, zh)
+    assert mt.used
+    first, second = mt.for_zh(1), mt.for_zh(2)
+    assert first and second and first + " " + second != merged[:0]
+    assert merged.startswith(first.rstrip(","))
+    assert merged.endswith(second)
+
+
+def test_free_text_missing_sentence_warns_and_still_maps_the_rest(docs: Docs) -> None:
+    zh, _ = docs
+    lines = mt_lines()
+    dropped = 5
+    text = " ".join(lines[:dropped] + lines[dropped + 1 :]) + "\n"
+    mt = mt_from_text(text, zh)
+    assert mt.used and mt.mode == MODE_TEXT
+    assert any(f"no machine translation (sentence {dropped})" in w for w in mt.warnings)
+    assert mt.for_zh(dropped) == ""
+    assert mt.for_zh(dropped + 1) == lines[dropped + 1]
+
+
+def test_free_text_extra_sentence_warns_and_is_ignored(docs: Docs) -> None:
+    zh, _ = docs
+    lines = mt_lines()
+    extra = "Meanwhile, the city zoo announced that two panda cubs were born in the spring."
+    text = " ".join([*lines[:4], extra, *lines[4:]]) + "\n"
+    mt = mt_from_text(text, zh)
+    assert mt.used
+    assert any("no Chinese counterpart" in w and "ignored" in w for w in mt.warnings)
+    assert all("panda" not in mt.for_zh(i) for i in range(len(zh.sentences)))
+    assert mt.for_zh(4) == lines[4]
+
+
+def test_presegmented_wrong_line_count_warns_and_aligns_the_lines() -> None:
+    zh, _ = read_inputs(CORPORA / "gold" / "faithful" / f"{SLUG}.zh.seg",
+                        CORPORA / "gold" / "faithful" / f"{SLUG}.en.seg",
+                        Settings(presegmented=True))
+    lines = mt_lines()
+    text = "\n".join(lines[:3] + lines[4:]) + "\n"
+    mt = mt_from_text(text, zh, presegmented=True)
+    assert mt.used
+    assert any("has 12 lines for 13 Chinese sentences" in w for w in mt.warnings)
+    assert mt.for_zh(3) == "" and mt.for_zh(4) == lines[4]
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("", "is empty"),
+    ("   \n\n", "is empty"),
+    ("周建國被判處無期徒刑。法院表示將依法處理。\n", "reads as Chinese"),
+    ("The city zoo announced that two panda cubs were born. They are healthy. Visitors can "
+     "see them from May. The zoo expects record crowds this summer.\n",
+     "does not look like a translation"),
+])
+def test_malformed_mt_is_a_warning_and_the_check_runs_without_it(docs: Docs, text: str,
+                                                                 says: str) -> None:
+    zh, en = docs
+    mt = mt_from_text(text, zh, path="x.mt.txt")
+    assert not mt.used
+    assert len(mt.warnings) == 1 and says in mt.warnings[0] and "checked without it" in \
+        mt.warnings[0]
+    with_bad = check_documents(zh, en, mt=mt)
+    without = check_documents(zh, en)
+    assert with_bad.warnings == mt.warnings
+    assert [(f.rule, f.message, f.severity) for f in with_bad.findings] == \
+        [(f.rule, f.message, f.severity) for f in without.findings]
+    assert with_bad.settings["mt"]["used"] is False  # type: ignore[index]
+
+
+def test_beads_get_chrf_similarity_and_settings_record_sacrebleu() -> None:
+    report = check(ZH, EN, mt=MT_LINES)
+    data = report_dict(report)
+    beads = [b for b in data["alignment"] if b["zh"] and b["en"]]
+    assert beads and all(b["similarity_source"] == "chrf_mt" for b in beads)
+    assert all(0 < b["similarity"] <= 1 for b in beads)
+    mt = data["settings"]["mt"]
+    assert mt["used"] is True and mt["metric"] == "chrF++"
+    assert re.search(r"nc:6\|nw:2\|.*version:\d", mt["sacrebleu"])
+    assert data["mt"]["mode"] == "lines" and len(data["mt"]["sentences"]) == len(
+        report.alignment.zh.sentences)
+    text = render(report, "text")
+    assert "Least similar beads (chrF++ against the machine translation)" in text
+    assert "|mt=chrF++:lines:" in text.rstrip().splitlines()[-1]
+    html = render(report, "html")
+    assert 'id="least"' in html and "data-sim=" in html and "MT: " in html
+
+
+def test_without_mt_similarity_is_the_lexical_score() -> None:
+    data = report_dict(check(ZH, EN))
+    assert "mt" not in data["settings"] and "mt" not in data
+    assert all(b["similarity"] == b["score"] and b["similarity_source"] == "lexical"
+               for b in data["alignment"])
+
+
+def _inject(text: str, find: str, replace: str) -> str:
+    assert text.count(find) == 1
+    return text.replace(find, replace)
+
+
+def test_mt_finds_a_dropped_clause_the_dictionary_alone_misses(tmp_path: Path) -> None:
+    # English drops a clause (injections.json: clause_dropped).
+    en = tmp_path / "en.txt"
+    en.write_text(_inject(EN.read_text("utf-8"), ", including several senior executives of "
+                          "large state-owned banks.", "."), "utf-8")
+    without = check(ZH, en)
+    with_mt = check(ZH, en, mt=MT_LINES)
+
+    def dropped(report: Report) -> list[Finding]:
+        return [f for f in report.findings if f.category is Category.OMISSION
+                and f.type is FindingType.CONTENT and f.severity is not Severity.INFO
+                and any("银行" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]
+
+    assert not dropped(without)
+    found = dropped(with_mt)
+    assert found and "machine translation" in found[0].evidence
+
+
+def test_mt_corroborates_an_addition_the_chinese_has(tmp_path: Path) -> None:
+    zh, en = read_inputs(ZH, EN)
+    mt = mt_from_text(MT_LINES.read_text("utf-8"), zh)
+    report = check_documents(zh, en, mt=mt)
+    downgraded = [f for f in report.findings if "but the machine translation has" in f.evidence]
+    assert downgraded and all(f.severity is Severity.INFO for f in downgraded)
+    assert all(f.category is Category.ADDITION for f in downgraded)
+
+
+def test_seed_with_free_text_mt_keeps_the_acceptance_findings() -> None:
+    report = check(CORPORA / "seed.txt", mt=CORPORA / "mt" / "seed.mt.txt")
+    assert report.alignment.mt is not None and report.alignment.mt.mode == MODE_TEXT
+    severe = [f for f in report.findings if f.severity is not Severity.INFO]
+    assert len(severe) <= 10
+    en = report.alignment.en.text
+    spans = {en[s.start : s.end] for f in severe for s in f.en.spans}
+    assert "this weekend" in spans and "Steve" in spans
+    assert any(s.startswith("choice of a Middle East envoy") for s in spans)
+    assert any(f.rule == "headline-untranslated" for f in severe)
+    assert all("machine translation" in f.evidence for f in severe
+               if f.category is Category.ADDITION)
+
+
+runner = CliRunner()
+
+
+def test_cli_check_and_align_take_mt(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(ZH), str(EN), "--mt", str(MT_LINES),
+                                 "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["settings"]["mt"]["used"] is True
+    result = runner.invoke(app, ["align", str(ZH), str(EN), "--mt", str(MT_LINES)])
+    assert result.exit_code == 0 and result.stdout.startswith("[0]:[0]")
+
+
+def test_cli_warns_on_stderr_for_a_malformed_mt(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.mt.txt"
+    empty.write_text("", "utf-8")
+    result = runner.invoke(app, ["check", str(ZH), str(EN), "--mt", str(empty),
+                                 "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert f"xcheck: warning: the machine translation {empty} is empty" in result.stderr
+    assert json.loads(result.stdout)["warnings"]
+
+
+def test_cli_missing_mt_file_is_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(ZH), str(EN), "--mt", str(tmp_path / "no.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("xcheck: ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_corpus_finds_mt_files_and_manifest_field(tmp_path: Path) -> None:
+    from xcheck.corpus import discover
+
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    for lang in ("zh", "en"):
+        (folder / f"a.{lang}.txt").write_text((ZH if lang == "zh" else EN).read_text("utf-8"),
+                                              "utf-8")
+    (folder / "a.mt.txt").write_text(MT_LINES.read_text("utf-8"), "utf-8")
+    pairs = discover(folder)
+    assert [(p.id, Path(p.mt).name if p.mt else None) for p in pairs] == [("a", "a.mt.txt")]
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"id": "x", "zh": "pairs/a.zh.txt", "en": "pairs/a.en.txt",
+                                    "mt": "pairs/a.mt.txt"}) + "\n", "utf-8")
+    assert discover(manifest)[0].mt == str(folder / "a.mt.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["corpus", str(folder), "--output", str(out), "--format",
+                                 "json", "--jobs", "1", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "a.json").read_text("utf-8"))["settings"]["mt"]["used"] is True
+
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keep=st.lists(st.booleans(), min_size=14, max_size=14),
+       joiner=st.sampled_from([" ", "\n", "\n\n"]),
+       noise=st.sampled_from(["", "Shares of Acme rose 3% in Tokyo.", "一些中文。", "??"]))
+def test_mapping_is_monotone_and_inside_the_text(docs: Docs, keep: list[bool], joiner: str,
+                                                 noise: str) -> None:
+    zh, _ = docs
+    lines = [x for x, k in zip(mt_lines(), keep, strict=False) if k]
+    text = joiner.join([*lines[:2], noise, *lines[2:]])
+    mt = mt_from_text(text, zh)  # never raises: problems are warnings
+    assert len(mt.parts) == len(zh.sentences)
+    previous = 0
+    for parts in mt.parts:
+        for span in parts:
+            assert 0 <= span.start < span.end <= len(text)
+            assert span.start >= previous  # monotone: the MT follows the Chinese
+            previous = span.end
