@@ -122,6 +122,15 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def pair_clauses(ctx: Context, index: int) -> list[tuple[Span, list[Span]]]:
+    """Each Chinese clause of sentence ``index`` with the MT clauses that translate it
+    (computed once per context and sentence)."""
+    cache: dict[int, list[tuple[Span, list[Span]]]] = ctx.__dict__.setdefault("_mt_pairs", {})
+    if index not in cache:
+        cache[index] = _pair_clauses(ctx, index)
+    return cache[index]
+
+
+def _pair_clauses(ctx: Context, index: int) -> list[tuple[Span, list[Span]]]:
     """Each Chinese clause of sentence ``index`` with the MT clauses that translate it.
 
     A small monotone alignment (1-1, 1-2, 2-1, and clauses left unpaired) scored by relative

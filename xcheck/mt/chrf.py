@@ -21,7 +21,8 @@ CHAR_ORDER = 6
 WORD_ORDER = 2
 BETA = 2
 
-NGrams = list[Counter[str]]
+# Per order: sacrebleu's n-gram counter and its total count.
+NGrams = list[tuple[Counter[str], int]]
 # Indices into ngrams(): char 1..6-grams are 0..5, word 1..2-grams are 6..7.
 EVIDENCE_ORDERS = (2, 3, 4, 5, 7)
 
@@ -47,21 +48,25 @@ def ngrams(text: str) -> NGrams:
 
     m = metric()
     text = text.lower()
-    out: NGrams = extract_all_char_ngrams(text, CHAR_ORDER, False)
+    counters: list[Counter[str]] = extract_all_char_ngrams(text, CHAR_ORDER, False)
     words = m._remove_punctuation(text)
-    out += [extract_word_ngrams(words, n) for n in range(1, WORD_ORDER + 1)]
-    return out
+    counters += [extract_word_ngrams(words, n) for n in range(1, WORD_ORDER + 1)]
+    return [(c, sum(c.values())) for c in counters]
+
+
+def _matches(hyp: Counter[str], ref: Counter[str]) -> int:
+    """sacrebleu's match count (the clipped n-gram intersection), over the shared keys only."""
+    return sum(min(hyp[g], ref[g]) for g in hyp.keys() & ref.keys())
 
 
 def precision_recall(hyp: NGrams, ref: NGrams) -> tuple[float, float]:
     """Mean n-gram precision of ``hyp`` against ``ref`` and mean recall of ``ref`` by ``hyp``,
     over EVIDENCE_ORDERS."""
-    from sacrebleu.metrics.chrf import CHRF
-
     precision = recall = 0.0
     orders_p = orders_r = 0
     for k in EVIDENCE_ORDERS:
-        hyp_count, ref_count, match = CHRF._get_match_statistics(hyp[k], ref[k])
+        (h, hyp_count), (r, ref_count) = hyp[k], ref[k]
+        match = _matches(h, r) if hyp_count and ref_count else 0
         if hyp_count:
             precision += match / hyp_count
             orders_p += 1
