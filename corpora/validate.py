@@ -59,8 +59,8 @@ def nows(s):
 def txt_lines(path):
     text = read(path)
     lines = text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
-    for i, l in enumerate(lines):
-        if not l.strip():
+    for i, line in enumerate(lines):
+        if not line.strip():
             err(f"{os.path.relpath(path, ROOT)}: blank line {i + 1}")
     return lines
 
@@ -84,20 +84,23 @@ def seg_paras(path):
 ZH_END = re.compile(r"(?:[。！？；!?;]|……)[」』”’）)]*$")
 ZH_INNER = re.compile(r"(?:[。！？；]|……)[」』”’）]*(?=[^」』”’）])")
 EN_END = re.compile(r"[.!?][”’\"')\]]*$")
-ABBR = {"U.S.", "U.K.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.",
-        "Dec.", "a.m.", "p.m.", "No.", "Inc.", "Corp.", "Co.", "St.", "Jr.", "vs."}
+ABBR = {"U.S.", "U.K.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Jan.", "Feb.", "Aug.",
+        "Sept.", "Oct.", "Nov.", "Dec.", "a.m.", "p.m.", "No.", "Inc.", "Corp.", "Co.", "St.",
+        "Jr.", "vs."}
 
 
 def lint(rel, lang, paras):
     for pi, sents in enumerate(paras):
-        for si, s in enumerate(sents):
-            headline = pi == 0 and len(sents) == 1 and not (ZH_END if lang == "zh" else EN_END).search(s)
+        for s in sents:
+            end = ZH_END if lang == "zh" else EN_END
+            headline = pi == 0 and len(sents) == 1 and not end.search(s)
             if lang == "zh":
                 if not headline and not ZH_END.search(s):
                     warn(f"{rel}: zh sentence without final mark: {s[-20:]!r}")
                 m = ZH_INNER.search(s)
                 if m:
-                    warn(f"{rel}: zh sentence has an inner end mark: ...{s[max(0, m.start() - 10):m.end() + 10]!r}")
+                    near = s[max(0, m.start() - 10) : m.end() + 10]
+                    warn(f"{rel}: zh sentence has an inner end mark: ...{near!r}")
             else:
                 if not headline and not EN_END.search(s):
                     warn(f"{rel}: en sentence without final mark: {s[-30:]!r}")
@@ -117,7 +120,7 @@ def check_seg(ver, slug, lang):
     paras = seg_paras(seg)
     if len(paras) != len(lines):
         err(f"{rel}: {len(paras)} paragraphs but {len(lines)} lines in source")
-    for k, (line, sents) in enumerate(zip(lines, paras)):
+    for k, (line, sents) in enumerate(zip(lines, paras, strict=False)):
         cur = 0
         for s in sents:
             i = line.find(s, cur)
@@ -172,7 +175,8 @@ def main():
 
     stats = {}
     for ver in ("pairs", "faithful"):
-        slugs = sorted({f.rsplit(".", 2)[0] for f in os.listdir(os.path.join(ROOT, ver)) if f.endswith(".txt")})
+        slugs = sorted({f.rsplit(".", 2)[0] for f in os.listdir(os.path.join(ROOT, ver))
+                        if f.endswith(".txt")})
         for slug in slugs:
             for lang in ("zh", "en"):
                 if not os.path.exists(os.path.join(ROOT, ver, f"{slug}.{lang}.txt")):
@@ -211,7 +215,8 @@ def main():
             if not d.get(k):
                 err(f"{tag}: category {d['category']} needs {k}")
 
-    kinds = {"time_added", "given_name_added", "appositive_added", "clause_dropped", "place_swapped", "number_changed"}
+    kinds = {"time_added", "given_name_added", "appositive_added", "clause_dropped",
+             "place_swapped", "number_changed"}
     injs = json.loads(read(os.path.join(ROOT, "injections.json")))
     per = collections.Counter()
     for j in injs:
@@ -239,11 +244,30 @@ def main():
                 err(f"{tag}: anchor {a!r} not found")
             elif ca > 1:
                 warn(f"{tag}: anchor {a!r} occurs {ca} times")
-        if j["kind"] in ("given_name_added", "clause_dropped", "place_swapped", "number_changed") and a is None:
+        if a is None and j["kind"] in ("given_name_added", "clause_dropped", "place_swapped",
+                                       "number_changed"):
             warn(f"{tag}: no anchor")
         if "\n" in j["replace"]:
             err(f"{tag}: newline in replace")
+        if j["side"] == "zh":  # the same edit on the machine translation
+            mt_path = os.path.join(ROOT, "mt", "faithful", f"{j['pair']}.mt.txt")
+            mt = read(mt_path) if os.path.exists(mt_path) else ""
+            if "mt_find" not in j or "mt_replace" not in j:
+                err(f"{tag}: a Chinese-side injection needs mt_find and mt_replace")
+            elif mt.count(j["mt_find"]) != 1:
+                err(f"{tag}: mt_find occurs {mt.count(j['mt_find'])} times in the MT")
         per[(j["kind"], j["side"])] += 1
+
+    # Machine translations: one line per gold Chinese sentence, blank lines where it has them.
+    for ver, slug in sorted(stats):
+        mt_path = os.path.join(ROOT, "mt", ver, f"{slug}.mt.txt")
+        if not os.path.exists(mt_path):
+            err(f"missing mt/{ver}/{slug}.mt.txt")
+            continue
+        seg = read(os.path.join(ROOT, "gold", ver, f"{slug}.zh.seg")).rstrip("\n").split("\n")
+        mt = read(mt_path).rstrip("\n").split("\n")
+        if [bool(x.strip()) for x in seg] != [bool(x.strip()) for x in mt]:
+            err(f"mt/{ver}/{slug}.mt.txt: lines do not match gold/{ver}/{slug}.zh.seg")
 
     for w in warnings:
         print("WARN", w)
