@@ -59,5 +59,6 @@ def test_identical_keys_are_matched_before_equivalent_ones() -> None:
 
 
 def test_on_a_rainy_evening_is_a_time_expression() -> None:
-    report = run("比赛吸引了5.2万名球迷到场观战。", "The match drew 52,000 fans on a rainy evening.")
+    report = run("比赛吸引了5.2万名球迷到场观战。",
+                 "The match drew 52,000 fans on a rainy evening.")
     assert time_rules(report) == ["time-expression-added"]
