@@ -92,9 +92,9 @@ def parse(path: Path) -> Dictionary:
                 if sense.startswith("surname "):
                     continue
                 # (A single character's "abbr. for" is one sense of many: 反 for 反切.)
-                for ref in _ABBR.finditer(sense if len(simp) > 1 else ""):
+                for abbr in _ABBR.finditer(sense if len(simp) > 1 else ""):
                     for head in {trad, simp}:
-                        abbreviations.setdefault(head, set()).add(ref.group(1))
+                        abbreviations.setdefault(head, set()).add(abbr.group(1))
                 sense = _ABBR_LEFT.sub(" ", _ABBR.sub(" ", sense))
                 sense = _BRACKETED.sub(" ", sense)  # pinyin of a cross-reference
                 sense = _PAREN.sub(" ", sense)
