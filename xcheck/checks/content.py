@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
 from xcheck.lexicon.evidence import ZH_STOPWORDS
+from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 
 MIN_CONTENT_WORDS = 3
@@ -74,6 +75,18 @@ MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
 LENGTH_EVIDENCE = 0.5
 
 
+def _number_anchored(ctx: Context, i: int, start: int, end: int, en_values: list[float]) -> bool:
+    """The clause states a number the aligned English states too (4萬1,235 ~ 41,235): the
+    English renders the clause, in words the dictionary does not link."""
+    s = ctx.zh.sentences[i]
+    for n in zh_numbers(ctx.zh.norm_text[s.start : s.end]):
+        if start <= s.start + n.start and s.start + n.end <= end and (
+                n.percent or n.value >= 3 or n.value != int(n.value)) and any(
+                abs(n.value - v) <= 1e-9 * max(abs(v), 1.0) for v in en_values):
+            return True
+    return False
+
+
 @register("clauses-omitted")
 def omitted_clauses(ctx: Context) -> Iterator[Finding]:
     """Chinese clauses whose content the aligned English (or its neighbours) does not carry."""
@@ -85,6 +98,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
         near = [(b, ctx.en_bead_stems(b), " ".join(ctx.en.sentences[j].text for j in b.en))
                 for b in _neighbours(ctx, index) if b.en]
         zh_length = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
+        en_values = [n.value for j in bead.en for n in en_numbers(ctx.en.sentences[j].text)]
         for i in bead.zh:
             toks = ctx.zh_tokens(i)
             clauses = _clauses(toks, _ZH_CLAUSE_BREAKS)
@@ -107,6 +121,8 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                     continue
                 if any(sum(ctx.zh_supported(toks[k], b, st, tx) for k in missing)
                        >= MOVED * len(missing) for b, st, tx in near):
+                    continue
+                if _number_anchored(ctx, i, first.start, last.end, en_values):
                     continue
                 text = ctx.zh.text[first.start : last.end]
                 yield Finding(
