@@ -10,7 +10,7 @@ from xcheck.checks.context import EN_ALIASES, Context, EnToken
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.english import STOPWORDS
-from xcheck.lexicon.evidence import TRANSLIT
+from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.
@@ -91,6 +91,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     return runs
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _TIME_WORD = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]$|^[一二三四五六七八九十]+月$")
 _TRANSLIT_RUN3 = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{3,}}")
 _PLACE_SUFFIXES = frozenset("市 省 县 区 镇 乡 村 州 岛 港 湾 队 人".split())
@@ -126,6 +127,36 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
                     and not _ordinary_words(ctx, extended):
                 out.append((i, s.start + m.start(), s.start + m.end(), m.group()))
     return out
+
+
+_NAME_DOT = re.compile(r"[\u4e00-\u9fff][·•・‧](?P<after>[\u4e00-\u9fff]+)")
+
+
+def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
+    """Next to the Chinese surname, a given name the English does not explain otherwise:
+    中村 + 悠真 for "Yuma Nakamura" (a Japanese reading), 埃马纽埃尔·马克龙 for "Emmanuel
+    Macron". One or two characters after the surname that are no dictionary word, or a
+    transliteration before a name dot."""
+    proper = cedict.proper_nouns()
+    for i in bead.zh:
+        s = ctx.zh.sentences[i]
+        norm = ctx.zh.norm_text[s.start : s.end]
+        for m in _NAME_DOT.finditer(norm):
+            after = m.group("after")
+            if any(phonetic.similarity(after[:size], surname.text) >= 0.75
+                   for size in range(2, min(len(after), 6) + 1)):
+                return True
+        toks = ctx.zh_tokens(i)
+        for k, t in enumerate(toks):
+            # The surname from the dictionary (中村 Nakamura), not a piece of a longer
+            # transliteration (盧比 + 歐 for Rubio).
+            if k + 1 < len(toks) and surname.stem in t.stems and t.norm in proper:
+                nxt = toks[k + 1]
+                if _HAN.fullmatch(nxt.norm) and len(nxt.norm) <= 2 and nxt.norm not in \
+                        ZH_STOPWORDS and (nxt.norm not in ctx.dictionary or nxt.norm in proper) \
+                        and not set(nxt.norm) <= TRANSLIT and not ctx.zh_supported(nxt, bead):
+                    return True
+    return False
 
 
 def _ordinary_words(ctx: Context, run: str) -> bool:
@@ -190,6 +221,9 @@ def names(ctx: Context) -> Iterator[Finding]:
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
                             or not _surname_like(ctx, run[k + 1], bead):
                         continue  # titles and ordinary words (Commercial Bank) are not names
+                    if _zh_given_name(ctx, bead, run[k + 1]):
+                        given = True  # the Chinese has it, in a reading xcheck cannot match
+                        continue
                     given = True
                     full = ctx.en.text[run[0].start : run[-1].end]
                     yield Finding(
