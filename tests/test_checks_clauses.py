@@ -30,3 +30,17 @@ def test_a_clause_whose_number_the_english_states_is_translated() -> None:
     # 4萬1,235名觀眾進場 ~ "the game drew a crowd of 41,235": paraphrases, anchored by the number.
     assert clause_findings(run(*faithful("cn-flood-meizhou"))) == []
     assert clause_findings(run(*faithful("tw-baseball-final"))) == []
+
+
+def test_a_clause_whose_number_the_english_lacks_is_omitted() -> None:
+    # Even in a long English sentence (it spells out 中国疾控中心病毒病所), a clause with a
+    # number the English does not state is reported, not only the number.
+    zh, en = faithful("cn-health-flu")
+    assert clause_findings(run(zh, en)) == []
+    en = en.replace(", which accounted for more than 90%.", ".")
+    assert clause_findings(run(zh, en)) == ["占比超过九成"]
+
+
+def test_numbers_inside_latin_names_are_not_lost_numbers() -> None:
+    zh, en = faithful("tw-g7-statement")  # G7連續多年在聲明中提及台海
+    assert clause_findings(run(zh, en)) == []
