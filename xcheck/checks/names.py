@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import EN_ALIASES, Context, EnToken
+from xcheck.checks.context import EN_ALIASES, Context, EnToken, _char_pinyin, _readings
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
-from xcheck.lexicon.english import STOPWORDS
+from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 
@@ -111,11 +111,18 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
             if _TIME_WORD.match(t.norm):
                 continue  # 週二 is a date (the dates check's), not a name
             if t.norm in proper:
+                # CC-CEDICT knows thousands of townships and villages whose names are also
+                # ordinary words (山上 "on the hill", Shanshang township): only with 乡/镇/村.
+                if not _SMALL_PLACE.isdisjoint(ctx.dictionary.get(t.norm, ())) and \
+                        norm[t.end - s.start : t.end - s.start + 1] not in ("乡", "镇", "村"):
+                    continue
                 out.append((i, t.start, t.end, t.norm))
                 continue
-            # 杭州市, 平远县: a proper noun with an administrative suffix jieba kept on.
+            # 杭州市, 平远县: a proper noun with an administrative suffix jieba kept on; or
+            # at the head of an organisation jieba keeps whole (杭州市中级人民法院, 北京朝阳医院).
             for size in range(len(t.norm) - 1, 1, -1):
-                if t.norm[:size] in proper and t.norm[size:] in _PLACE_SUFFIXES:
+                if t.norm[:size] in proper and (t.norm[size:] in _PLACE_SUFFIXES
+                                                or (len(t.norm) >= size + 3 and size <= 4)):
                     out.append((i, t.start, t.start + size, t.norm[:size]))
                     break
         s = ctx.zh.sentences[i]
@@ -173,20 +180,51 @@ def _ordinary_words(ctx: Context, run: str) -> bool:
     return True
 
 
-def _zh_supported(ctx: Context, name: str, bead: Bead) -> bool:
+_SMALL_PLACE = frozenset(stem(w) for w in ("township", "village"))
+_GENERIC_PLACE = frozenset(stem(w) for w in (
+    "county district city province township town village capital municipality prefecture "
+    "region subprovincial island river lake area state country autonomous").split())
+
+
+def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> bool:
     en_text = " ".join(ctx.en.sentences[j].text for j in bead.en).lower()
     if any((zh in name or name in zh) and en.lower() in en_text for zh, en, _ in ctx.aliases):
         return True
-    stems = ctx.dictionary.get(name, ())
+    # The kind of place a gloss names ("Dabu county") is no evidence for the place itself.
+    stems = tuple(st for st in ctx.dictionary.get(name, ()) if st not in _GENERIC_PLACE)
+    # A name the dictionary knows (比利时 Belgium, 杭州 Hangzhou) is matched by its English
+    # form or its romanisation (华东 Huadong, 文康 Man-hong); sounding like another name of
+    # the sentence (Britain, Shanghai) is no evidence. (Whether the article names it
+    # somewhere, ``strict=False``, may rest on sound.)
+    sound = not (strict and stems and name in cedict.proper_nouns())
     for j in bead.en:
         for t in ctx.en_tokens(j):
             if any(alias in name for alias in EN_ALIASES.get(t.stem, ())):
                 return True
-            if t.stem in stems or (t.capitalised and phonetic.similarity(name, t.text) >= 0.6):
+            if t.stem in stems or (t.capitalised and (
+                    _romanises(t.text, name)
+                    or (sound and phonetic.similarity(name, t.text) >= 0.6))):
                 return True
             if any(len(s) >= 4 and t.stem.startswith(s[:4]) for s in stems if t.capitalised):
                 return True
     return False
+
+
+def _romanises(word: str, name: str) -> bool:
+    """The English word spells the whole Chinese name (华东 Huadong, 文康 Man-hong), not a
+    syllable of it (Zhou is not 苏州)."""
+    parts = [p for p in word.lower().removesuffix("'s").removesuffix("’s").split("-") if p]
+    if not parts or not all(p.isalpha() for p in parts) or not 2 <= len(name) <= 4:
+        return False
+    spelled: set[str] = {""}
+    for part in parts:
+        spelled = {a + b for a in spelled for b in _readings(part)}
+        if len(spelled) > 4096:
+            return False
+    read: set[str] = {""}
+    for ch in name:
+        read = {a + b for a in read for b in _char_pinyin(ch)}
+    return not read.isdisjoint(spelled)
 
 
 def _known_en(ctx: Context, token: EnToken) -> bool:
@@ -196,7 +234,7 @@ def _known_en(ctx: Context, token: EnToken) -> bool:
 
 def _known_zh(ctx: Context, name: str) -> bool:
     """A Chinese name the English article gives somewhere."""
-    return _zh_supported(ctx, name, ctx.whole)
+    return _zh_supported(ctx, name, ctx.whole, strict=False)
 
 
 @register("names")
