@@ -45,3 +45,23 @@ def test_a_township_that_is_an_ordinary_word_is_no_name() -> None:
     report = run("我们只来得及抱着孩子往山上跑。",
                  "We only had time to grab the children and run up the hill.")
     assert name_rules(report) == []
+
+
+def test_sea_in_a_gloss_is_not_the_sea() -> None:
+    report = run("雙方就中國在東海及黃海的軍事活動交換意見。",
+                 "The two sides exchanged views on China's military activities in the East "
+                 "China Sea and the South China Sea.")
+    assert name_rules(report) == ["name-omitted"]
+
+
+def test_a_place_at_the_head_of_a_word_jieba_cut_wrongly() -> None:
+    report = run("新北地檢署於同年5月起訴張家豪。",
+                 "The Taoyuan District Prosecutors Office indicted Chang in May that year.")
+    assert "name-mismatch" in name_rules(report)
+
+
+def test_the_head_of_an_organisation_is_a_title() -> None:
+    report = run("行政院長卓榮泰表示，中央已撥出緊急救災經費。",
+                 "Premier Cho Jung-tai said the central government had allocated emergency "
+                 "relief funds.")
+    assert name_rules(report) == []

@@ -119,10 +119,14 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
                 out.append((i, t.start, t.end, t.norm))
                 continue
             # 杭州市, 平远县: a proper noun with an administrative suffix jieba kept on; or
-            # at the head of an organisation jieba keeps whole (杭州市中级人民法院, 北京朝阳医院).
+            # at the head of an organisation jieba keeps whole (杭州市中级人民法院, 北京朝阳医院)
+            # or of a word jieba cut wrongly (新北地 + 检署).
             for size in range(len(t.norm) - 1, 1, -1):
+                if t.norm.endswith("长"):
+                    break  # 行政院长 (Premier), 市长: the head of it, a title
                 if t.norm[:size] in proper and (t.norm[size:] in _PLACE_SUFFIXES
-                                                or (len(t.norm) >= size + 3 and size <= 4)):
+                                                or (len(t.norm) >= size + 3 and size <= 4)
+                                                or t.norm not in ctx.dictionary):
                     out.append((i, t.start, t.start + size, t.norm[:size]))
                     break
         s = ctx.zh.sentences[i]
@@ -183,7 +187,8 @@ def _ordinary_words(ctx: Context, run: str) -> bool:
 _SMALL_PLACE = frozenset(stem(w) for w in ("township", "village"))
 _GENERIC_PLACE = frozenset(stem(w) for w in (
     "county district city province township town village capital municipality prefecture "
-    "region subprovincial island river lake area state country autonomous").split())
+    "region subprovincial island river lake area state country autonomous sea ocean bay "
+    "gulf strait mountain peninsula").split())
 
 
 def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> bool:
