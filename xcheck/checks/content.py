@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from xcheck.checks import register
@@ -63,6 +64,43 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
             evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
                      "aligned Chinese",
         ), set(clause)))
+    return out
+
+
+# An appositive or relative clause describing someone: ", a former prosecutor,", ", who took
+# office in 2024,", "... and a former judge". Structure is evidence enough for two words.
+# A noun phrase must follow a name (", the game drew ..." after "the organizers" is a main
+# clause); "who" after a comma opens a description whatever precedes it.
+_APPOSITIVE = re.compile(r"(?:\b[A-Z][\w’'-]*, |\band )(?P<np>(?:a|an|the)\s[^,.;:!?“”\"()]+)"
+                         r"|(?<=\w), (?P<rel>(?:who|whose)\s[^,.;:!?“”\"()]+)")
+APPOSITIVE_WORDS = 2
+
+
+def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool],
+                         covered: set[int]) -> list[tuple[Finding, set[int]]]:
+    s = ctx.en.sentences[j]
+    toks = ctx.en_tokens(j)
+    out: list[tuple[Finding, set[int]]] = []
+    for m in _APPOSITIVE.finditer(s.text):
+        group = "np" if m.group("np") else "rel"
+        start, end = s.start + m.start(group), s.start + m.end(group)
+        inside = [k for k, t in enumerate(toks) if start <= t.start and t.end <= end]
+        if not inside or covered & set(inside):
+            continue
+        content = [k for k in inside if toks[k].content]
+        missing = [k for k in content if not supported[k]]
+        if len(missing) < APPOSITIVE_WORDS or len(missing) < CLAUSE_UNSUPPORTED * len(content):
+            continue
+        first, last = toks[inside[0]], toks[inside[-1]]
+        text = ctx.en.text[first.start : last.end]
+        out.append((Finding(
+            rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
+            severity=Severity.WARNING, zh=Side(bead.zh),
+            en=Side((j,), (Span(first.start, last.end),)),
+            message=f"the description \"{text}\" has no counterpart in the Chinese",
+            evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
+                     "aligned Chinese",
+        ), set(inside)))
     return out
 
 
@@ -208,6 +246,9 @@ def added_content(ctx: Context) -> Iterator[Finding]:
             covered: set[int] = set()
             near = _neighbours(ctx, index)
             for finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
+                covered |= clause
+                yield finding
+            for finding, clause in _appositive_findings(ctx, bead, j, supported, covered):
                 covered |= clause
                 yield finding
             for run in _unsupported_runs(ctx, j, supported):
