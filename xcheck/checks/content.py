@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
 from xcheck.lexicon.evidence import ZH_STOPWORDS
+from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 
 MIN_CONTENT_WORDS = 3
 # A clause counts as added or dropped when at least this share of its content is unmatched.
 CLAUSE_UNSUPPORTED = 0.75
+# ... or this share, when a number of the clause is missing from the other side too.
+NUMBER_CLAUSE_UNSUPPORTED = 0.5
 _EN_CLAUSE_BREAKS = frozenset(",;:()[]—–")
 _ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()—。！？!?")
 
@@ -63,6 +67,43 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
     return out
 
 
+# An appositive or relative clause describing someone: ", a former prosecutor,", ", who took
+# office in 2024,", "... and a former judge". Structure is evidence enough for two words.
+# A noun phrase must follow a name (", the game drew ..." after "the organizers" is a main
+# clause); "who" after a comma opens a description whatever precedes it.
+_APPOSITIVE = re.compile(r"(?:\b[A-Z][\w’'-]*, |\band )(?P<np>(?:a|an|the)\s[^,.;:!?“”\"()]+)"
+                         r"|(?<=\w), (?P<rel>(?:who|whose)\s[^,.;:!?“”\"()]+)")
+APPOSITIVE_WORDS = 2
+
+
+def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool],
+                         covered: set[int]) -> list[tuple[Finding, set[int]]]:
+    s = ctx.en.sentences[j]
+    toks = ctx.en_tokens(j)
+    out: list[tuple[Finding, set[int]]] = []
+    for m in _APPOSITIVE.finditer(s.text):
+        group = "np" if m.group("np") else "rel"
+        start, end = s.start + m.start(group), s.start + m.end(group)
+        inside = [k for k, t in enumerate(toks) if start <= t.start and t.end <= end]
+        if not inside or covered & set(inside):
+            continue
+        content = [k for k in inside if toks[k].content]
+        missing = [k for k in content if not supported[k]]
+        if len(missing) < APPOSITIVE_WORDS or len(missing) < CLAUSE_UNSUPPORTED * len(content):
+            continue
+        first, last = toks[inside[0]], toks[inside[-1]]
+        text = ctx.en.text[first.start : last.end]
+        out.append((Finding(
+            rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
+            severity=Severity.WARNING, zh=Side(bead.zh),
+            en=Side((j,), (Span(first.start, last.end),)),
+            message=f"the description \"{text}\" has no counterpart in the Chinese",
+            evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
+                     "aligned Chinese",
+        ), set(inside)))
+    return out
+
+
 def _neighbours(ctx: Context, index: int) -> list[Bead]:
     """The beads just before and after: a clause found there was moved, not dropped."""
     beads = ctx.alignment.beads
@@ -72,6 +113,31 @@ def _neighbours(ctx: Context, index: int) -> list[Bead]:
 MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
 # How much of a clause's share of the sentence must show in the bead's length.
 LENGTH_EVIDENCE = 0.5
+
+
+def _strong_numbers(ctx: Context, i: int) -> list[tuple[int, int, float]]:
+    """(start, end, value) of the numbers of Chinese sentence ``i`` worth a word: not a one
+    or a two an ordinary word can carry."""
+    s = ctx.zh.sentences[i]
+    norm = ctx.zh.norm_text[s.start : s.end]
+    return [(s.start + n.start, s.start + n.end, n.value) for n in zh_numbers(norm)
+            if (n.percent or n.value >= 3 or n.value != int(n.value))
+            and not (n.start > 0 and norm[n.start - 1].isascii()
+                     and norm[n.start - 1].isalpha())]  # G7, H3N2: names
+
+
+def _has_value(value: float, values: list[float]) -> bool:
+    return any(abs(value - v) <= 1e-9 * max(abs(v), 1.0) for v in values)
+
+
+def _en_values(ctx: Context, bead: Bead) -> list[float]:
+    return [n.value for j in bead.en for n in en_numbers(ctx.en.sentences[j].text)]
+
+
+def _moved_number(ctx: Context, i: int, token: ZhToken, values: list[float]) -> bool:
+    """Does a neighbouring English sentence state this token's number?"""
+    return any(_has_value(v, values) for a, b, v in _strong_numbers(ctx, i)
+               if token.start < b and a < token.end)
 
 
 @register("clauses-omitted")
@@ -85,28 +151,49 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
         near = [(b, ctx.en_bead_stems(b), " ".join(ctx.en.sentences[j].text for j in b.en))
                 for b in _neighbours(ctx, index) if b.en]
         zh_length = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
+        en_values = _en_values(ctx, bead)
+        near_values = [_en_values(ctx, b) for b, _st, _tx in near]
+        zh_values = [n.value for i in bead.zh for n in zh_numbers(
+            ctx.zh.norm_text[ctx.zh.sentences[i].start : ctx.zh.sentences[i].end])]
+        en_unmatched = [e for e in en_values if e > 0 and not _has_value(e, zh_values)]
         for i in bead.zh:
             toks = ctx.zh_tokens(i)
             clauses = _clauses(toks, _ZH_CLAUSE_BREAKS)
             if len(clauses) < 2:
                 continue
+            numbers = _strong_numbers(ctx, i)
             for clause in clauses:
-                content = [k for k in clause if toks[k].stems and toks[k].norm not in
-                           ZH_STOPWORDS and len(toks[k].norm) > 1]
-                missing = [k for k in content if not ctx.zh_supported(toks[k], bead, en_stems,
-                                                                       en_text)]
                 first, last = toks[clause[0]], toks[clause[-1]]
+                inside = [(a, b, v) for a, b, v in numbers if first.start <= a and b <= last.end]
+                # A number the English states anchors the clause, however its words are
+                # paraphrased (4萬1,235名觀眾 ~ "a crowd of 41,235").
+                if any(_has_value(v, en_values) for _a, _b, v in inside):
+                    continue
+                # A number it does not state is a word the English lacks (the numbers check
+                # reports the number; this reports the clause around it), unless the English
+                # has a number of that size the Chinese lacks: a mismatch, not an omission.
+                lost = {k for k in clause for a, b, v in inside
+                        if toks[k].start < b and a < toks[k].end
+                        and not any(v > 0 and 0.1 <= e / v <= 10 for e in en_unmatched)}
+                content = [k for k in clause if k in lost or (
+                    toks[k].stems and toks[k].norm not in ZH_STOPWORDS and len(toks[k].norm) > 1)]
+                missing = [k for k in content if k in lost or not ctx.zh_supported(
+                    toks[k], bead, en_stems, en_text)]
                 # A dropped clause leaves the English short; a paraphrase does not. When the
                 # English is short by the whole clause, a two-word clause is enough.
                 share = (last.end - first.start) / max(zh_length, 1)
                 relative = ctx.relative_length(bead)
-                if relative > 1 - LENGTH_EVIDENCE * share:
+                # A number the English lacks is evidence enough, whatever the length.
+                if relative > 1 - LENGTH_EVIDENCE * share and not lost:
                     continue
-                needed = 2 if relative <= 1 - share else MIN_CONTENT_WORDS
-                if len(missing) < needed or len(missing) < CLAUSE_UNSUPPORTED * len(content):
+                needed = 2 if relative <= 1 - share or lost else MIN_CONTENT_WORDS
+                if len(missing) < needed or len(missing) < (
+                        NUMBER_CLAUSE_UNSUPPORTED if lost else CLAUSE_UNSUPPORTED) * len(content):
                     continue
-                if any(sum(ctx.zh_supported(toks[k], b, st, tx) for k in missing)
-                       >= MOVED * len(missing) for b, st, tx in near):
+                if any(sum(_moved_number(ctx, i, toks[k], values) if k in lost else
+                           ctx.zh_supported(toks[k], b, st, tx) for k in missing)
+                       >= MOVED * len(missing) for (b, st, tx), values in zip(near, near_values,
+                                                                             strict=True)):
                     continue
                 text = ctx.zh.text[first.start : last.end]
                 yield Finding(
@@ -159,6 +246,9 @@ def added_content(ctx: Context) -> Iterator[Finding]:
             covered: set[int] = set()
             near = _neighbours(ctx, index)
             for finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
+                covered |= clause
+                yield finding
+            for finding, clause in _appositive_findings(ctx, bead, j, supported, covered):
                 covered |= clause
                 yield finding
             for run in _unsupported_runs(ctx, j, supported):

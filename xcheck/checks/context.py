@@ -70,6 +70,16 @@ def _fuzzy(a: str, b: str) -> bool:
     return n >= 4 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 4
 
 
+def _adjective_of(en_stem: str, by_prefix: dict[str, list[str]]) -> bool:
+    """An adjective in -al whose noun is among the stems (viral ~ virus, coastal ~ coast):
+    the stemmer leaves such adjectives alone."""
+    if not en_stem.endswith("al") or len(en_stem) < 5:
+        return False
+    base = en_stem[:-2]
+    return any(s.startswith(base) and len(s) - len(base) <= 2
+               for s in by_prefix.get(base[:2], ()))
+
+
 def _han_runs(zh_text: str) -> list[str]:
     return re.findall(r"[\u4e00-\u9fff]+", zh_text)
 
@@ -167,6 +177,26 @@ def _romanised(word: str, zh_text: str) -> bool:
     return not pinyin.isdisjoint(combined)
 
 
+def _abbreviated(word: str, zh_text: str) -> bool:
+    """Two places joined by a hyphen that the Chinese abbreviates to one syllable each:
+    Hualien-Taitung is 花東 (hua- from Hualien, -dong from Taitung), Taipei-Kaohsiung 北高."""
+    parts = word.lower().split("-")
+    if len(parts) != 2 or not all(len(p) >= 4 and p.isalpha() for p in parts):
+        return False
+    first, second = _readings(parts[0]), _readings(parts[1])
+
+    def part_of(syllable: str, readings: frozenset[str]) -> bool:
+        return len(syllable) >= 3 and any(r.startswith(syllable) or r.endswith(syllable)
+                                          for r in readings)
+
+    for run in _han_runs(zh_text):
+        for k in range(len(run) - 1):
+            if any(part_of(a, first) for a in _char_pinyin(run[k])) and any(
+                    part_of(b, second) for b in _char_pinyin(run[k + 1])):
+                return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def builtin_aliases() -> tuple[tuple[str, str], ...]:
     """Conventional renderings shipped with xcheck (xcheck/data/aliases.tsv)."""
@@ -234,8 +264,13 @@ class Context:
                     for k in range(len(tok)):
                         for size in (3, 2, 1):
                             piece = tok[k : k + size]
+                            # A function character that ends an unknown word after a
+                            # content character is a suffix morpheme: 所 "institute" in
+                            # 病毒病所 (not 是 in 这是).
                             if len(piece) == size and piece in self.dictionary and (
-                                    size > 1 or piece not in ZH_STOPWORDS):
+                                    size > 1 or piece not in ZH_STOPWORDS
+                                    or (k == len(tok) - 1 > 0
+                                        and tok[k - 1] not in ZH_STOPWORDS)):
                                 stems.update(self.dictionary[piece])
                 if re.fullmatch(r"[A-Za-z][A-Za-z0-9.&-]*", tok):
                     stems.add(stem(tok.rstrip(".")))
@@ -285,6 +320,8 @@ class Context:
             return True
         if len(token.stem) >= 4 and token.stem in suffixes:
             return True  # port ~ seaport
+        if _adjective_of(token.stem, by_prefix):
+            return True  # viral ~ virus
         if "-" in token.text and all(
                 self.en_supported(EnToken(token.start, token.end, part, stem(part.lower()),
                                           True, part[:1].isupper()), bead, stems, zh_text)
@@ -300,7 +337,8 @@ class Context:
             return True
         if token.text.lower() in zh_text.lower():
             return True
-        if token.capitalised and _romanised(token.text, zh_text):
+        if token.capitalised and (_romanised(token.text, zh_text)
+                                  or _abbreviated(token.text, zh_text)):
             return True
         if token.capitalised and len(token.text) > 2:
             for run in _TRANSLIT_RUN.findall(zh_text):

@@ -13,23 +13,33 @@ from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, S
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # First: "the same period last year" is a comparison basis, not "last year".
+    (re.compile(r"\byear[- ]on[- ]year\b|\b(?:from|than|over)\s+a\s+year\s+(?:earlier|ago|"
+                r"before)\b|\bsame\s+period\s+(?:of\s+)?last\s+year\b", re.I), "yoy"),
+    # A part of the day after a day ("on Saturday night", "tomorrow morning"): its own
+    # expression, as 週六晚間 and 明天上午 are two on the Chinese side.
+    (re.compile(r"(?:(?<=day )|(?<=tomorrow ))(?:morning|early\s+hours)\b", re.I), "am"),
+    (re.compile(r"(?:(?<=day )|(?<=tomorrow ))(?:afternoon|evening|night)\b", re.I), "pm"),
+    (re.compile(r"\blast\s+night\b", re.I), "last-night"),
     (re.compile(r"\b(?:this|the)\s+(?:coming\s+)?weekend\b", re.I), "weekend"),
     (re.compile(r"\blast\s+weekend\b", re.I), "last-weekend"),
     (re.compile(r"\bnext\s+weekend\b", re.I), "next-weekend"),
     (re.compile(r"\b(?:(?:on|this|next|last)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)s?\b"), "dow"),
+    (re.compile(r"\bearly\s+(?:this|the)\s+year\b|\b(?:at\s+)?the\s+(?:start|beginning)\s+of\s+"
+                r"(?:this|the)\s+year\b", re.I), "early-year"),
     (re.compile(r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I), "this"),
     (re.compile(r"\b(?P<rel>last|next|this)\s+(?P<unit>week|month|year)\b", re.I), "rel"),
     (re.compile(r"\b(?:within|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+(?:the|this)\s+"
                 r"(?P<unit>year|month|week)\b|\bby\s+year-end\b", re.I), "within"),
     (re.compile(r"\b(?:yesterday|today|tomorrow|tonight|overnight)\b", re.I), "word"),
-    (re.compile(r"\byear[- ]on[- ]year\b|\b(?:from|than|over)\s+a\s+year\s+(?:earlier|ago|"
-                r"before)\b|\bsame\s+period\s+(?:of\s+)?last\s+year\b", re.I), "yoy"),
     (re.compile(r"\b\d{1,2}(?::\d{2})?\s*a\.m\.|\b(?:in\s+the|this|that|early|on\s+\w+)"
-                r"\s+morning\b|\bbefore\s+dawn\b|\bpre-dawn\b", re.I), "am"),
+                r"\s+morning\b|\bbefore\s+dawn\b|\bpre-dawn\b"
+                r"|\bon\s+an?\s+(?:[\w-]+\s+){0,2}morning\b", re.I), "am"),
     (re.compile(r"\b\d{1,2}(?::\d{2})?\s*p\.m\.|\b(?:in\s+the|this|that|on\s+\w+)\s+"
                 r"(?:afternoon|evening)\b|\bat\s+night\b|\b(?:on\s+\w+day|this|that|last|"
-                r"tomorrow)\s+night\b", re.I), "pm"),
+                r"tomorrow)\s+night\b"
+                r"|\bon\s+an?\s+(?:[\w-]+\s+){0,2}(?:afternoon|evening|night)\b", re.I), "pm"),
     (re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)"
                 r"\s+ago\b", re.I), "ago"),
 ]
@@ -43,19 +53,26 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"下(?:个)?周末"), "next-weekend"),
     (re.compile(r"(?:周|星期|礼拜)(?P<day>[一二三四五六日天])"), "dow"),
     (re.compile(r"(?P<rel>上|下|本|这)(?:个)?(?P<unit>周|星期|礼拜|月)"), "rel"),
-    (re.compile(r"(?P<rel>去|明|今)年(?!内|底)"), "year"),
+    # 本年度 (this year's, of a budget), 上年度, 去年度: a year all the same.
+    (re.compile(r"今年年?初|(?<![\d〇零一二两三四五六七八九十明去])年初"), "early-year"),
+    (re.compile(r"(?P<rel>去|明|今)年(?:度)?(?!内|底)|(?P<rel2>本|上|下)年度"), "year"),
     (re.compile(r"年内|年底前|今年底|月内|周内|本月底前"), "within"),
-    (re.compile(r"昨天|昨日|今天|今日|明天|明日|今晚|昨晚"), "word"),
+    (re.compile(r"昨晚|昨夜"), "last-night"),
+    # 即日(起): "(from) today".
+    (re.compile(r"昨天|昨日|今天|今日|即日|明天|明日|今晚"), "word"),
     (re.compile(r"凌晨|上午|早上|清晨"), "am"),
-    (re.compile(r"下午|晚上|傍晚|晚间"), "pm"),
+    (re.compile(r"下午|晚上|傍晚|晚间|夜间|夜里"), "pm"),
+    # 周六晚, 周日早: a bare part of the day after a weekday.
+    (re.compile(r"(?<=[周期拜][一二三四五六日天])(?:晚|夜)"), "pm"),
+    (re.compile(r"(?<=[周期拜][一二三四五六日天])(?:早|晨)"), "am"),
     (re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:天|周|个月|年)前"), "ago"),
 ]
 _ZH_WORD = {"昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today",
-            "明天": "tomorrow", "明日": "tomorrow", "今晚": "tonight", "昨晚": "yesterday",
+            "明天": "tomorrow", "明日": "tomorrow", "今晚": "tonight", "即日": "today",
             "凌晨": "overnight"}
 _ZH_UNIT = {"周": "week", "星期": "week", "礼拜": "week", "月": "month"}
 _ZH_REL = {"上": "last", "下": "next", "本": "this", "这": "this"}
-_ZH_YEAR = {"去": "last", "明": "next", "今": "this"}
+_ZH_YEAR = {"去": "last", "明": "next", "今": "this", "本": "this", "上": "last", "下": "next"}
 _ZH_WITHIN = {"年内": "year", "年底前": "year", "今年底": "year", "月内": "month",
               "周内": "week", "本月底前": "month"}
 
@@ -95,7 +112,7 @@ def _zh_key(m: re.Match[str], kind: str) -> str:
     if kind == "rel":
         return f"{_ZH_REL[m.group('rel')]}-{_ZH_UNIT[m.group('unit')]}"
     if kind == "year":
-        return f"{_ZH_YEAR[m.group('rel')]}-year"
+        return f"{_ZH_YEAR[m.group('rel') or m.group('rel2')]}-year"
     if kind == "within":
         return f"within-{_ZH_WITHIN[m.group()]}"
     if kind == "word":
@@ -136,20 +153,22 @@ def _equivalent(a: str, b: str) -> bool:
     if a == b:
         return True
     same = {frozenset({"this-year", "within-year"}), frozenset({"today", "tonight"}),
-            frozenset({"this-week", "weekend"})}
+            frozenset({"this-week", "weekend"}), frozenset({"last-night", "yesterday"}),
+            frozenset({"early-year", "this-year"})}
     return frozenset({a, b}) in same
 
 
 def _bead_times(ctx: Context, bead: Bead) -> tuple[list[TimeExpr], list[TimeExpr]]:
-    zh = [t for i in bead.zh for t in zh_times(ctx, i)]
     en = [t for j in bead.en for t in en_times(ctx, j)]
-    zh_left: list[TimeExpr] = []
-    for z in zh:
-        hit = next((e for e in en if _equivalent(z.key, e.key)), None)
-        if hit is None:
-            zh_left.append(z)
-        else:
-            en.remove(hit)
+    zh_left = [t for i in bead.zh for t in zh_times(ctx, i)]
+    # Identical keys first, then equivalent ones: 今年初 ... 本年度 against "this year"
+    # leaves 今年初, not 本年度, without a counterpart.
+    for match in (str.__eq__, _equivalent):
+        for z in list(zh_left):
+            hit = next((e for e in en if match(z.key, e.key)), None)
+            if hit is not None:
+                zh_left.remove(z)
+                en.remove(hit)
     return zh_left, en
 
 

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import EN_ALIASES, Context, EnToken
+from xcheck.checks.context import EN_ALIASES, Context, EnToken, _char_pinyin, _readings
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
-from xcheck.lexicon.english import STOPWORDS
-from xcheck.lexicon.evidence import TRANSLIT
+from xcheck.lexicon.english import STOPWORDS, stem
+from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.
@@ -91,6 +91,7 @@ def _runs(ctx: Context, j: int) -> list[list[EnToken]]:
     return runs
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _TIME_WORD = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]$|^[一二三四五六七八九十]+月$")
 _TRANSLIT_RUN3 = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{3,}}")
 _PLACE_SUFFIXES = frozenset("市 省 县 区 镇 乡 村 州 岛 港 湾 队 人".split())
@@ -110,11 +111,22 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
             if _TIME_WORD.match(t.norm):
                 continue  # 週二 is a date (the dates check's), not a name
             if t.norm in proper:
+                # CC-CEDICT knows thousands of townships and villages whose names are also
+                # ordinary words (山上 "on the hill", Shanshang township): only with 乡/镇/村.
+                if not _SMALL_PLACE.isdisjoint(ctx.dictionary.get(t.norm, ())) and \
+                        norm[t.end - s.start : t.end - s.start + 1] not in ("乡", "镇", "村"):
+                    continue
                 out.append((i, t.start, t.end, t.norm))
                 continue
-            # 杭州市, 平远县: a proper noun with an administrative suffix jieba kept on.
+            # 杭州市, 平远县: a proper noun with an administrative suffix jieba kept on; or
+            # at the head of an organisation jieba keeps whole (杭州市中级人民法院, 北京朝阳医院)
+            # or of a word jieba cut wrongly (新北地 + 检署).
             for size in range(len(t.norm) - 1, 1, -1):
-                if t.norm[:size] in proper and t.norm[size:] in _PLACE_SUFFIXES:
+                if t.norm.endswith("长"):
+                    break  # 行政院长 (Premier), 市长: the head of it, a title
+                if t.norm[:size] in proper and (t.norm[size:] in _PLACE_SUFFIXES
+                                                or (len(t.norm) >= size + 3 and size <= 4)
+                                                or t.norm not in ctx.dictionary):
                     out.append((i, t.start, t.start + size, t.norm[:size]))
                     break
         s = ctx.zh.sentences[i]
@@ -126,6 +138,36 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
                     and not _ordinary_words(ctx, extended):
                 out.append((i, s.start + m.start(), s.start + m.end(), m.group()))
     return out
+
+
+_NAME_DOT = re.compile(r"[\u4e00-\u9fff][·•・‧](?P<after>[\u4e00-\u9fff]+)")
+
+
+def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
+    """Next to the Chinese surname, a given name the English does not explain otherwise:
+    中村 + 悠真 for "Yuma Nakamura" (a Japanese reading), 埃马纽埃尔·马克龙 for "Emmanuel
+    Macron". One or two characters after the surname that are no dictionary word, or a
+    transliteration before a name dot."""
+    proper = cedict.proper_nouns()
+    for i in bead.zh:
+        s = ctx.zh.sentences[i]
+        norm = ctx.zh.norm_text[s.start : s.end]
+        for m in _NAME_DOT.finditer(norm):
+            after = m.group("after")
+            if any(phonetic.similarity(after[:size], surname.text) >= 0.75
+                   for size in range(2, min(len(after), 6) + 1)):
+                return True
+        toks = ctx.zh_tokens(i)
+        for k, t in enumerate(toks):
+            # The surname from the dictionary (中村 Nakamura), not a piece of a longer
+            # transliteration (盧比 + 歐 for Rubio).
+            if k + 1 < len(toks) and surname.stem in t.stems and t.norm in proper:
+                nxt = toks[k + 1]
+                if _HAN.fullmatch(nxt.norm) and len(nxt.norm) <= 2 and nxt.norm not in \
+                        ZH_STOPWORDS and (nxt.norm not in ctx.dictionary or nxt.norm in proper) \
+                        and not set(nxt.norm) <= TRANSLIT and not ctx.zh_supported(nxt, bead):
+                    return True
+    return False
 
 
 def _ordinary_words(ctx: Context, run: str) -> bool:
@@ -142,20 +184,52 @@ def _ordinary_words(ctx: Context, run: str) -> bool:
     return True
 
 
-def _zh_supported(ctx: Context, name: str, bead: Bead) -> bool:
+_SMALL_PLACE = frozenset(stem(w) for w in ("township", "village"))
+_GENERIC_PLACE = frozenset(stem(w) for w in (
+    "county district city province township town village capital municipality prefecture "
+    "region subprovincial island river lake area state country autonomous sea ocean bay "
+    "gulf strait mountain peninsula").split())
+
+
+def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> bool:
     en_text = " ".join(ctx.en.sentences[j].text for j in bead.en).lower()
     if any((zh in name or name in zh) and en.lower() in en_text for zh, en, _ in ctx.aliases):
         return True
-    stems = ctx.dictionary.get(name, ())
+    # The kind of place a gloss names ("Dabu county") is no evidence for the place itself.
+    stems = tuple(st for st in ctx.dictionary.get(name, ()) if st not in _GENERIC_PLACE)
+    # A name the dictionary knows (比利时 Belgium, 杭州 Hangzhou) is matched by its English
+    # form or its romanisation (华东 Huadong, 文康 Man-hong); sounding like another name of
+    # the sentence (Britain, Shanghai) is no evidence. (Whether the article names it
+    # somewhere, ``strict=False``, may rest on sound.)
+    sound = not (strict and stems and name in cedict.proper_nouns())
     for j in bead.en:
         for t in ctx.en_tokens(j):
             if any(alias in name for alias in EN_ALIASES.get(t.stem, ())):
                 return True
-            if t.stem in stems or (t.capitalised and phonetic.similarity(name, t.text) >= 0.6):
+            if t.stem in stems or (t.capitalised and (
+                    _romanises(t.text, name)
+                    or (sound and phonetic.similarity(name, t.text) >= 0.6))):
                 return True
             if any(len(s) >= 4 and t.stem.startswith(s[:4]) for s in stems if t.capitalised):
                 return True
     return False
+
+
+def _romanises(word: str, name: str) -> bool:
+    """The English word spells the whole Chinese name (华东 Huadong, 文康 Man-hong), not a
+    syllable of it (Zhou is not 苏州)."""
+    parts = [p for p in word.lower().removesuffix("'s").removesuffix("’s").split("-") if p]
+    if not parts or not all(p.isalpha() for p in parts) or not 2 <= len(name) <= 4:
+        return False
+    spelled: set[str] = {""}
+    for part in parts:
+        spelled = {a + b for a in spelled for b in _readings(part)}
+        if len(spelled) > 4096:
+            return False
+    read: set[str] = {""}
+    for ch in name:
+        read = {a + b for a in read for b in _char_pinyin(ch)}
+    return not read.isdisjoint(spelled)
 
 
 def _known_en(ctx: Context, token: EnToken) -> bool:
@@ -165,7 +239,7 @@ def _known_en(ctx: Context, token: EnToken) -> bool:
 
 def _known_zh(ctx: Context, name: str) -> bool:
     """A Chinese name the English article gives somewhere."""
-    return _zh_supported(ctx, name, ctx.whole)
+    return _zh_supported(ctx, name, ctx.whole, strict=False)
 
 
 @register("names")
@@ -190,6 +264,9 @@ def names(ctx: Context) -> Iterator[Finding]:
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
                             or not _surname_like(ctx, run[k + 1], bead):
                         continue  # titles and ordinary words (Commercial Bank) are not names
+                    if _zh_given_name(ctx, bead, run[k + 1]):
+                        given = True  # the Chinese has it, in a reading xcheck cannot match
+                        continue
                     given = True
                     full = ctx.en.text[run[0].start : run[-1].end]
                     yield Finding(

@@ -57,6 +57,7 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
                             "counterpart",
                     evidence="the aligner found no Chinese sentence for it",
                 )
+    yield from unrelated_pair(ctx)
 
 
 # A sentence a bead absorbed is unsupported when at most this share of its words has a
@@ -129,3 +130,47 @@ def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
                              + ("; the English is shorter than the Chinese warrants" if short
                                 else ""),
                 )
+
+
+# A 1-1 bead whose sentences share at most this share of their content words (on the side
+# that shares more) pairs two sentences that do not translate each other: the aligner had
+# to put an inserted or orphaned sentence somewhere. Faithful pairs share .38 and more.
+UNRELATED_SUPPORT = 0.25
+UNRELATED_MIN_WORDS = 4
+
+
+def unrelated_pair(ctx: Context) -> Iterator[Finding]:
+    """A 1-1 bead of two sentences with (almost) nothing in common: each is unmatched.
+    (Part of the "sentence" check: sentences on one side only.)"""
+    for bead in ctx.alignment.beads:
+        if len(bead.zh) != 1 or len(bead.en) != 1:
+            continue
+        (i,), (j,) = bead.zh, bead.en
+        zh_content = [t for t in ctx.zh_tokens(i)
+                      if t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1]
+        en_content = [t for t in ctx.en_tokens(j) if t.content]
+        if len(zh_content) < UNRELATED_MIN_WORDS or len(en_content) < UNRELATED_MIN_WORDS:
+            continue
+        zh_share = sum(ctx.zh_supported(t, bead) for t in zh_content) / len(zh_content)
+        en_share = sum(ctx.en_supported(t, bead) for t in en_content) / len(en_content)
+        if max(zh_share, en_share) > UNRELATED_SUPPORT:
+            continue
+        zs, es = ctx.zh.sentences[i], ctx.en.sentences[j]
+        evidence = (f"{zh_share:.0%} of the Chinese and {en_share:.0%} of the English content "
+                    "words have a counterpart on the other side")
+        yield Finding(
+            rule="sentence-missing-in-en", category=Category.OMISSION,
+            type=FindingType.SENTENCE, severity=Severity.ERROR,
+            zh=Side((i,), (Span(zs.start, zs.end),)), en=Side((j,)),
+            message=f"Chinese sentence {i} \"{_preview(zs.text)}\" is not translated by the "
+                    "English sentence it is aligned with",
+            evidence=evidence,
+        )
+        yield Finding(
+            rule="sentence-added-in-en", category=Category.ADDITION,
+            type=FindingType.SENTENCE, severity=Severity.ERROR,
+            zh=Side((i,)), en=Side((j,), (Span(es.start, es.end),)),
+            message=f"English sentence {j} \"{_preview(es.text)}\" does not translate the "
+                    "Chinese sentence it is aligned with",
+            evidence=evidence,
+        )

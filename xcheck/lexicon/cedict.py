@@ -19,7 +19,7 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cached_marshal, package_version
 
-PARSER_VERSION = "12"
+PARSER_VERSION = "16"
 PROPER_KEY = "\x00proper"
 ORDINARY_KEY = "\x00ordinary-words"
 _GLOSS_WORD = re.compile(r"[A-Za-z][a-z]+")
@@ -33,6 +33,12 @@ _SKIP_SENSE = ("CL:", "variant of", "old variant", "see ", "used in", "erhua var
                "Japanese variant", "also pr.", "also written", "pr. ", "Taiwan pr.")
 # In a proper noun's gloss, what follows these is context ("Shilin district of Taipei").
 _CONTEXT = re.compile(r",| in | near | on the ")
+# "abbr. for 台灣海峽|台湾海峡[Tai2 wan1 Hai3 xia2], Taiwan Strait": the full form referred to
+# (its glosses are this word's too) and the meaning after it.
+_ABBR = re.compile(r"\babbr\. (?:for|of) (?:[^|\s\[,/()]+\|)?([\u3400-\u9fff]+)(?:\[[^\]]*\])?"
+                   r"(?:, *)?")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_ABBR_LEFT = re.compile(r"\babbr\.(?: (?:to|for|of))?")
 _PLACE_OF = re.compile(r"\b(district|county|suburb|region|island|province|township|village|"
                        r"capital|prefecture|city|town|river|lake|area) of ", re.IGNORECASE)
 
@@ -58,6 +64,7 @@ def parse(path: Path) -> Dictionary:
     common: set[str] = set()
     lowercase: set[str] = set()
     readings: dict[str, list[str]] = {}
+    abbreviations: dict[str, set[str]] = {}  # headword -> full forms it abbreviates
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -84,6 +91,12 @@ def parse(path: Path) -> Dictionary:
                     continue
                 if sense.startswith("surname "):
                     continue
+                # (A single character's "abbr. for" is one sense of many: 反 for 反切.)
+                for abbr in _ABBR.finditer(sense if len(simp) > 1 else ""):
+                    for head in {trad, simp}:
+                        abbreviations.setdefault(head, set()).add(abbr.group(1))
+                sense = _ABBR_LEFT.sub(" ", _ABBR.sub(" ", sense))
+                sense = _BRACKETED.sub(" ", sense)  # pinyin of a cross-reference
                 sense = _PAREN.sub(" ", sense)
                 if pinyin[:1].isupper():
                     sense = _name_part(sense)
@@ -92,6 +105,9 @@ def parse(path: Path) -> Dictionary:
                 continue
             for head in {trad, simp}:
                 merged.setdefault(head, set()).update(stems)
+    for head, refs in abbreviations.items():
+        for ref in refs:
+            merged.setdefault(head, set()).update(set(merged.get(ref, ())))
     out = {k: tuple(sorted(v)) for k, v in merged.items()}
     out[PROPER_KEY] = tuple(sorted(proper - common))
     for ch, found in readings.items():  # in dictionary order: the common reading first

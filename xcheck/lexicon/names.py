@@ -84,6 +84,12 @@ def _distance(a: str, b: str) -> float:
     return prev[-1]
 
 
+# A final t, d, s, x or z is often silent (French Barrot 巴罗, Hollande 奥朗德, Dumas 大仲马)
+# and so missing from the transliteration: dropping it costs this much, not a whole class.
+SILENT_FINAL_COST = 0.35
+_SILENT_FINALS = ("t", "d", "s", "x", "z", "te", "de")
+
+
 @lru_cache(maxsize=100_000)
 def similarity(zh_simplified: str, en_word: str) -> float:
     """0..1: how well a Chinese transliteration matches an English name."""
@@ -91,4 +97,7 @@ def similarity(zh_simplified: str, en_word: str) -> float:
     b = en_skeleton(en_word)
     if len(a) < 2 or len(b) < 2:
         return 0.0
-    return 1.0 - _distance(a, b) / max(len(a), len(b))
+    distance = _distance(a, b)
+    if len(b) >= 3 and b[-1] in "TS" and en_word.lower().endswith(_SILENT_FINALS):
+        distance = min(distance, _distance(a, b[:-1]) + SILENT_FINAL_COST)
+    return 1.0 - distance / max(len(a), len(b))
