@@ -82,3 +82,19 @@ def test_planted_script_does_not_run(chromium: str, tmp_path: Path) -> None:
     assert "data-pwned" not in html_tag.group()
     assert "&lt;script&gt;document.documentElement" in dom  # shown as text
     assert "<img" not in dom
+
+
+def test_least_similar_first_reorders_the_beads(chromium: str, tmp_path: Path) -> None:
+    from tests.conftest import CORPORA
+    from xcheck.api import check
+
+    report = check(CORPORA / "seed.txt", mt=CORPORA / "mt" / "seed.mt.txt")
+    page = tmp_path / "seed.html"
+    page.write_text(render(report, "html"), "utf-8")
+    proc = subprocess.run([chromium, *_flags(tmp_path), "--dump-dom", page.as_uri() + "#least"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    sims = [float(x) for x in re.findall(r'class="bead"[^>]*data-sim="([-\d.]+)"', proc.stdout)]
+    assert len(sims) == len(report.alignment.beads)
+    assert sims == sorted(sims) and sims != [float(x) for x in re.findall(
+        r'class="bead"[^>]*data-sim="([-\d.]+)"', page.read_text("utf-8"))]

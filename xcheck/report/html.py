@@ -163,6 +163,7 @@ if(least&&list)least.addEventListener('change',function(){
     return parseFloat(a.getAttribute(key))-parseFloat(b.getAttribute(key))||
       parseFloat(a.getAttribute('data-k'))-parseFloat(b.getAttribute('data-k'));
   }).forEach(function(x){list.appendChild(x);});});
+if(least&&location.hash==='#least'){least.checked=true;least.dispatchEvent(new Event('change'));}
 visible();
 })();
 """
