@@ -81,11 +81,32 @@ def bench_help(runs: int) -> None:
     print(f"xcheck --help: {stats(times)}; peak RSS {statistics.median(mems):.0f} MiB")
 
 
+SEED_MT = ROOT / "corpora" / "mt" / "pairs" / "seed.mt.txt"
+
+
 def bench_check(runs: int) -> None:
     times, mems = repeat([*XCHECK, "check", str(SEED_ZH), str(SEED_EN), "--fail-on", "never"],
                          runs)
     print(f"xcheck check seed (new process): {stats(times)}; "
           f"peak RSS {stats(mems, 'MiB', 0)}")
+
+
+def bench_mt(runs: int) -> None:
+    """The cost of --mt evidence (issue 8): a new process, and a warm one."""
+    times, mems = repeat([*XCHECK, "check", str(SEED_ZH), str(SEED_EN), "--mt", str(SEED_MT),
+                          "--fail-on", "never"], runs)
+    print(f"xcheck check seed --mt (new process): {stats(times)}; "
+          f"peak RSS {stats(mems, 'MiB', 0)}")
+    code = ("import sys, time, json, xcheck\n"
+            "a = sys.argv[1:4]\nxcheck.check(*a[:2], mt=a[2])\nout = []\n"
+            "for _ in range(int(sys.argv[4])):\n"
+            "    t = time.perf_counter(); xcheck.check(*a[:2], mt=a[2])\n"
+            "    out.append(time.perf_counter() - t)\nprint(json.dumps(out))")
+    proc = subprocess.run([sys.executable, "-c", code, str(SEED_ZH), str(SEED_EN),
+                           str(SEED_MT), str(max(runs, 10))], capture_output=True, text=True,
+                          check=True)
+    print(f"API xcheck.check(paths, mt=...) (seed, warm process): "
+          f"{stats(json.loads(proc.stdout.strip().splitlines()[-1]))}")
 
 
 API = r"""
@@ -216,7 +237,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=300)
     ap.add_argument("--align-k", type=int, default=7)
     ap.add_argument("--flat", action="store_true", help="corpus memory at 100 and 1,000 pairs")
-    ap.add_argument("--only", default="help,check,api,corpus,align")
+    ap.add_argument("--only", default="help,check,api,mt,corpus,align")
     args = ap.parse_args()
     only = set(args.only.split(","))
     load = os.getloadavg()
@@ -229,6 +250,8 @@ def main() -> None:
             bench_check(args.runs)
         if "api" in only:
             bench_api(args.runs)
+        if "mt" in only:
+            bench_mt(args.runs)
         if "corpus" in only:
             bench_corpus(args.runs, args.pairs, args.flat, tmp)
         if "align" in only:
