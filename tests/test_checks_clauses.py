@@ -44,3 +44,26 @@ def test_a_clause_whose_number_the_english_lacks_is_omitted() -> None:
 def test_numbers_inside_latin_names_are_not_lost_numbers() -> None:
     zh, en = faithful("tw-g7-statement")  # G7連續多年在聲明中提及台海
     assert clause_findings(run(zh, en)) == []
+
+
+def added_clauses(report: Report) -> list[str]:
+    return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end]
+            for f in report.findings if f.rule == "clause-added"]
+
+
+def test_english_clauses_the_chinese_drops() -> None:
+    zh, en = faithful("tw-baseball-final")
+    assert added_clauses(run(zh, en)) == []
+    # A number the Chinese lacks makes its clause an addition, whatever the length.
+    found = added_clauses(run(zh.replace("，其中約有6,000名來自台灣的球迷。", "。"), en))
+    assert found == ["including about 6,000 fans from Taiwan"]
+    # A new predicate after "and" is a clause of its own.
+    zh, en = faithful("tw-hualien-quake")
+    found = added_clauses(run(zh.replace("，並將派遣國軍協助搜救。", "。"), en))
+    assert found == ["and would deploy troops to help with search and rescue"]
+
+
+def test_two_unmatched_words_after_but() -> None:
+    zh, en = faithful("cn-health-flu")
+    found = added_clauses(run(zh.replace("，但不建议自行囤药。", "。"), en))
+    assert found == ["but people should not stockpile them on their own"]

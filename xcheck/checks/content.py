@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
+from xcheck.lexicon.english import IRREGULAR
 from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
@@ -33,27 +34,98 @@ def _clauses(tokens: Sequence[EnToken | ZhToken], breaks: frozenset[str]) -> lis
     return [c for c in out if c]
 
 
+# Words that open a coordinate or subordinate clause.
+_LINKS = frozenset("and but while whereas which who where with including although though "
+                   "because as so".split())
+
+
+def _en_lost_numbers(ctx: Context, bead: Bead, j: int) -> list[tuple[int, int]]:
+    """Spans of the numbers of English sentence ``j`` worth a word that the aligned Chinese
+    does not state, and that no unmatched Chinese number of that size may be (a mismatch)."""
+    s = ctx.en.sentences[j]
+    zh_values = [n.value for i in bead.zh for n in zh_numbers(
+        ctx.zh.norm_text[ctx.zh.sentences[i].start : ctx.zh.sentences[i].end])]
+    en_values = _en_values(ctx, bead)
+    zh_unmatched = [v for v in zh_values if v > 0 and not _has_value(v, en_values)]
+    out: list[tuple[int, int]] = []
+    for n in en_numbers(s.text):
+        text = s.text[n.start : n.end]
+        if n.start > 0 and s.text[n.start - 1].isalpha():
+            continue  # G7, COVID-19
+        if not (n.percent or (any(c.isdigit() for c in text) and n.value >= 3)):
+            continue
+        if _has_value(n.value, zh_values) or any(
+                n.value > 0 and 0.1 <= v / n.value <= 10 for v in zh_unmatched):
+            continue
+        out.append((s.start + n.start, s.start + n.end))
+    return out
+
+
+_AUXILIARIES = frozenset("would will could can should may might must did does do has have had "
+                         "was were is are remains remained became become that then also "
+                         "said says".split())
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    return low in _AUXILIARIES or (len(low) > 4 and low.endswith("ed")) or (
+        low in IRREGULAR and IRREGULAR[low] != low)
+
+
+# A clause split off at "and" (no punctuation) needs a larger unmatched share.
+SPLIT_CLAUSE_UNSUPPORTED = 0.8
+
+
+def _en_clauses(toks: Sequence[EnToken]) -> list[tuple[list[int], bool]]:
+    """Clauses between punctuation, and also before "and"/"but" opening a new predicate
+    ("... and would deploy troops", "... and struck out seven"), not a noun ("search and
+    rescue"); with whether the clause came of such a split."""
+    out: list[tuple[list[int], bool]] = []
+    for clause in _clauses(toks, _EN_CLAUSE_BREAKS):
+        pieces: list[list[int]] = [[]]
+        for n, k in enumerate(clause):
+            nxt = clause[n + 1] if n + 1 < len(clause) else None
+            if pieces[-1] and toks[k].text.lower() in ("and", "but") and nxt is not None \
+                    and _verb_like(toks[nxt].text):
+                pieces.append([])
+            pieces[-1].append(k)
+        out.extend((piece, len(pieces) > 1) for piece in pieces)
+    return out
+
+
 def _en_clause_findings(ctx: Context, bead: Bead, j: int,
                         supported: list[bool], near: list[Bead]) -> list[tuple[Finding, set[int]]]:
     toks = ctx.en_tokens(j)
     bead_zh = bead.zh
     en_length = sum(len(ctx.en.sentences[k].text) for k in bead.en)
-    clauses = _clauses(toks, _EN_CLAUSE_BREAKS)
+    clauses = _en_clauses(toks)
     out: list[tuple[Finding, set[int]]] = []
     if len(clauses) < 2:
         return out  # the whole sentence: the sentence checks' business
-    for clause in clauses:
-        content = [k for k in clause if toks[k].content]
-        missing = [k for k in content if not supported[k]]
-        if len(missing) < MIN_CONTENT_WORDS or len(missing) < CLAUSE_UNSUPPORTED * len(content):
+    numbers = _en_lost_numbers(ctx, bead, j)
+    for clause, split in clauses:
+        # A number the Chinese does not state is an unmatched word, and evidence enough.
+        lost = {k for k in clause for a, b in numbers if toks[k].start < b and a < toks[k].end}
+        content = [k for k in clause if toks[k].content or k in lost]
+        missing = [k for k in content if k in lost or not supported[k]]
+        # Two words are enough when nothing of a subordinate or coordinate clause matches
+        # (", but people should not stockpile them") and the English is long by it (below).
+        linked = toks[clause[0]].text.lower() in _LINKS
+        needed = 2 if lost or (linked and len(missing) == len(content)) else MIN_CONTENT_WORDS
+        if len(missing) < needed or len(missing) < (
+                SPLIT_CLAUSE_UNSUPPORTED if split else CLAUSE_UNSUPPORTED) * len(content):
             continue
-        if any(sum(ctx.en_supported(toks[k], b) for k in missing) >= MOVED * len(missing)
+        # (Of two words, one common word found next door proves nothing.)
+        moved = MOVED * len(missing) if len(missing) > 2 else len(missing)
+        if any(sum(ctx.en_supported(toks[k], b) for k in missing if k not in lost) >= moved
                for b in near if b.zh):
             continue  # the neighbouring Chinese has it: moved by the alignment, not added
-        first, last = toks[clause[0]], toks[clause[-1]]
+        words = [k for k in clause if toks[k].text[0].isalnum()]
+        first, last = toks[words[0] if words else clause[0]], toks[words[-1] if words else
+                                                                   clause[-1]]
         # An added clause makes the English long; a paraphrase does not.
         share = (last.end - first.start) / max(en_length, 1)
-        if ctx.relative_length(bead) < 1 + LENGTH_EVIDENCE * share:
+        if ctx.relative_length(bead) < 1 + LENGTH_EVIDENCE * share and not lost:
             continue
         text = ctx.en.text[first.start : last.end]
         out.append((Finding(
