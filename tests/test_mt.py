@@ -291,3 +291,23 @@ def test_pair_evidence_uses_sacrebleus_statistics() -> None:
     assert rec == pytest.approx(sum(m / rc for _, rc, m in stats) / len(stats))
     expected = CHRF(word_order=2, lowercase=True).sentence_score(hyp, [ref]).score / 100
     assert sentence_chrf(hyp, ref) == pytest.approx(expected)
+
+
+def test_mismatch_the_mt_reads_as_the_english_drops_to_warning(tmp_path: Path) -> None:
+    zh = tmp_path / "zh.txt"
+    zh.write_text(_inject(ZH.read_text("utf-8"), "已有至少37名", "已有至少27名"), "utf-8")
+
+    def mismatch(report: Report) -> Finding:
+        [f] = [f for f in report.findings if f.rule == "number-mismatch"]
+        return f
+
+    assert mismatch(check(zh, EN)).severity is Severity.ERROR
+    # An MT of the edited Chinese reads 27, as the Chinese: the error stands.
+    mt_agrees = tmp_path / "agrees.mt.txt"
+    mt_agrees.write_text(_inject(MT_LINES.read_text("utf-8"), "at least 37", "at least 27"),
+                         "utf-8")
+    f = mismatch(check(zh, EN, mt=mt_agrees))
+    assert f.severity is Severity.ERROR and "does not have" in f.evidence
+    # An MT that reads 37, as the English: more likely a misreading; a warning.
+    f = mismatch(check(zh, EN, mt=MT_LINES))
+    assert f.severity is Severity.WARNING and "also has" in f.evidence

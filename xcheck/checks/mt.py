@@ -5,8 +5,10 @@ The MT of a Chinese sentence is English, so it can be compared with the English 
 
 - corroborate: an English span reported as added that the MT of its Chinese also has is
   probably said in the Chinese in words the dictionary misses, so it drops to info; a Chinese
-  span reported as dropped whose MT clause the English carries in full drops to info. Every
-  other finding on an aligned bead says the MT agrees with it.
+  clause reported as dropped whose MT clause the English carries in full drops to info; a
+  mismatch (number, name, date) whose English value the MT also has drops from error to
+  warning (xcheck more likely misread the Chinese). Every other finding on an aligned bead
+  says what the MT showed.
 - clauses the MT has and the English lacks are omissions, reported on the Chinese clause the
   MT clause translates (clauses are paired in order, by position and shared words);
 - English clauses neither the Chinese (dictionary) nor the MT has are additions.
@@ -254,6 +256,17 @@ def corroborate(ctx: Context, f: Finding) -> Finding:
     if f.category is Category.OMISSION:
         return _with_evidence(f, "the machine translation of the sentence: "
                                  + _quote(" ".join(mt.for_zh(i) for i in f.zh.sentences)))
+    if f.category is Category.MISMATCH and f.en.spans:
+        text = " ".join(ctx.en.text[s.start : s.end] for s in f.en.spans)
+        words = words_of(text)
+        mt_text = " ".join(mt.for_zh(i) for i in f.zh.sentences)
+        if words.size and not missing_from(words, words_of(mt_text)):
+            # The MT read the Chinese as the English does: more likely xcheck misread it.
+            severity = Severity.WARNING if f.severity is Severity.ERROR else f.severity
+            return _with_evidence(f, f"but the machine translation also has {_quote(text)}; "
+                                     "check how the Chinese reads", severity)
+        return _with_evidence(f, f"the machine translation does not have {_quote(text)} "
+                                 "either")
     return f
 
 
