@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from tests.conftest import CORPORA
 from xcheck.api import check, check_documents, read_inputs
 from xcheck.cli import app
-from xcheck.model import Category, Document, Finding, FindingType, Report, Severity
+from xcheck.model import Bead, Category, Document, Finding, FindingType, Report, Severity
 from xcheck.mt import MODE_LINES, MODE_TEXT, mt_from_text
 from xcheck.report import render
 from xcheck.report.json_report import report_dict
@@ -71,9 +71,10 @@ def test_free_text_sentence_shared_by_two_chinese_sentences_is_cut(docs: Docs) -
     mt = mt_from_text(text, zh)
     assert mt.used
     first, second = mt.for_zh(1), mt.for_zh(2)
-    assert first and second and first + " " + second != merged[:0]
-    assert merged.startswith(first.rstrip(","))
-    assert merged.endswith(second)
+    assert first and second
+    # the two parts are the merged sentence, cut once at a clause boundary
+    assert merged.startswith(first) and merged.endswith(second)
+    assert len(first) + len(second) + 1 == len(merged) and first.endswith(",")
 
 
 def test_free_text_missing_sentence_warns_and_still_maps_the_rest(docs: Docs) -> None:
@@ -98,6 +99,34 @@ def test_free_text_extra_sentence_warns_and_is_ignored(docs: Docs) -> None:
     assert any("no Chinese counterpart" in w and "ignored" in w for w in mt.warnings)
     assert all("panda" not in mt.for_zh(i) for i in range(len(zh.sentences)))
     assert mt.for_zh(4) == lines[4]
+
+
+def test_lines_out_of_step_are_aligned_with_a_warning(docs: Docs) -> None:
+    zh, _ = docs
+    lines = mt_lines()
+    shifted = [*lines[:3], *lines[4:], "The zoo said two panda cubs were born in the spring."]
+    mt = mt_from_text("\n".join(shifted) + "\n", zh)
+    assert any("do not follow the Chinese sentences one for one" in w for w in mt.warnings)
+    assert mt.for_zh(3) == "" and mt.for_zh(4) == lines[4] and mt.for_zh(12) == lines[12]
+    assert all("panda" not in mt.for_zh(i) for i in range(len(zh.sentences)))
+
+
+def test_a_sentence_without_mt_is_checked_as_without_mt(docs: Docs) -> None:
+    from dataclasses import replace
+
+    zh, en = docs
+    full = mt_from_text(MT_LINES.read_text("utf-8"), zh)
+    without = check_documents(zh, en)
+    for i in range(len(zh.sentences)):
+        parts = tuple(() if k == i else p for k, p in enumerate(full.parts))
+        report = check_documents(zh, en, mt=replace(full, parts=parts))
+        bead = next(b for b in report.alignment.beads if i in b.zh)
+
+        def on_bead(r: Report, bead: Bead = bead) -> set[tuple[str, str, Severity]]:
+            return {(f.rule, f.message, f.severity) for f in r.findings
+                    if set(f.zh.sentences) & set(bead.zh) or set(f.en.sentences) & set(bead.en)}
+
+        assert on_bead(report) <= on_bead(without), i
 
 
 def test_presegmented_wrong_line_count_warns_and_aligns_the_lines() -> None:

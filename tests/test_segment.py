@@ -133,3 +133,23 @@ def test_user_dictionary_errors(tmp_path) -> None:  # type: ignore[no-untyped-de
     bad.write_text("威特科夫 many\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.txt:1"):
         load_user_dict(str(bad))
+
+
+def test_long_english_paragraph_is_split_in_chunks(monkeypatch: object) -> None:
+    """A paragraph of megabytes is given to Punkt in chunks (its regex time limit applies to
+    the whole call); the chunks must not change the sentences."""
+    import pytest
+
+    from xcheck import segmentation
+
+    sentences = [f"Mr. Lee said on Tuesday that exports rose {k}.5% in the U.S. market."
+                 for k in range(60)] + ["“We are ready,” she said.", "It ended at 3 p.m. Monday."]
+    text = " ".join(sentences * 3) + "\n"
+    whole = [s.text for s in document_from_text(text, Lang.EN).sentences]
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setattr(segmentation, "EN_CHUNK", 300)
+        chunked = [s.text for s in document_from_text(text, Lang.EN).sentences]
+    finally:
+        mp.undo()
+    assert chunked == whole == sentences * 3

@@ -401,9 +401,11 @@ def _run_corpus(pairs: Any, job: Any, jobs: int, output: Path | None, to_stdout:
                              "info": r.severities.get("info", 0),
                              "suppressed": r.suppressed, "seconds": r.seconds})
             if not r.ok:
-                err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False)
+                err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False,
+                          soft_wrap=True)
             for warning in r.warnings:
-                err.print(f"xcheck: warning: {r.id}: {warning}", markup=False, highlight=False)
+                err.print(f"xcheck: warning: {r.id}: {warning}", markup=False, highlight=False,
+                          soft_wrap=True)
             if progress is not None:
                 progress.update(task, advance=1, description=r.id)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -65,9 +66,31 @@ def zh_boundaries(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+# Punkt runs its regular expressions under a time limit (nltk's ReDoS guard) that a whole
+# paragraph of megabytes exceeds in total, so a long paragraph is given to it in chunks, cut
+# after a likely sentence end.
+EN_CHUNK = 50_000
+# (a full stop after a lower-case word of 3+ letters or a number: not after Mr. or U.S.)
+_LIKELY_END = re.compile(r"(?:[a-z]{3}|[0-9%])[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
 def en_boundaries(text: str, start: int, end: int) -> list[int]:
-    spans = punkt_tokenizer().span_tokenize(text[start:end])
-    return [start + e for _, e in spans if start + e < end]
+    out: list[int] = []
+    pos = start
+    while pos < end:
+        stop = min(end, pos + EN_CHUNK)
+        if stop < end:
+            ends = list(_LIKELY_END.finditer(text, pos + EN_CHUNK // 2, stop))
+            space = text.rfind(" ", pos + 1, stop)
+            stop = ends[-1].end() if ends else (space + 1 if space > pos else stop)
+        try:
+            spans = punkt_tokenizer().span_tokenize(text[pos:stop])
+            out += [pos + e for _, e in spans if pos + e < end]
+        except TimeoutError:  # nltk's guard against pathological input
+            raise LimitError("an English paragraph is too irregular to split into sentences "
+                             "in time; split it into shorter paragraphs") from None
+        pos = stop
+    return out
 
 
 def _pieces(text: str, start: int, end: int, cuts: Iterable[int]) -> list[tuple[int, int]]:

@@ -92,7 +92,8 @@ def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
     _load_builtin()
     off = set(disabled)
     names = [n for n in (list(REGISTRY) if enabled is None else list(enabled)) if n not in off]
-    raw = [f for name in names if name in REGISTRY for f in REGISTRY[name](ctx)]
+    raw = [f for name in names if name in REGISTRY for f in REGISTRY[name](ctx)
+           if f.rule not in off]
     if "mt" not in off:
         from xcheck.checks.mt import apply_mt
 

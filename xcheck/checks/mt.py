@@ -41,6 +41,9 @@ DICTIONARY_AGREES = 0.5
 SHORTER = 0.1
 _MT_CLAUSE = re.compile(r"[,;:()\u2014\u2013](?!\d)|\s-\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Adverbs an MT adds or drops freely: no evidence of a clause either way.
+_WEAK = frozenset(stem(w) for w in "also still even only just already then thus however very "
+                  "more most further again currently".split())
 # Number words, so that "four" in the English matches "4" in the MT and the other way round.
 _NUMBER_WORDS = {w: str(k) for k, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -79,7 +82,7 @@ def words_of(text: str, names: bool = True) -> Words:
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
     numbers += [_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower())
                 if w in _NUMBER_WORDS]
-    return Words(tuple(s for s in stems if s not in _NUMBER_WORDS),
+    return Words(tuple(s for s in stems if s not in _NUMBER_WORDS and s not in _WEAK),
                  tuple(dict.fromkeys(numbers)))
 
 
@@ -192,6 +195,13 @@ def _pair_clauses(ctx: Context, index: int) -> list[tuple[Span, list[Span]]]:
 
 # ------------------------------------------------------------------ corroboration
 
+def has_mt(ctx: Context, zh: tuple[int, ...]) -> bool:
+    """Every one of these Chinese sentences has a machine translation (a sentence without one
+    is no evidence of anything: it is checked on the other evidence alone)."""
+    mt = ctx.alignment.mt
+    return mt is not None and bool(zh) and all(i < len(mt.parts) and mt.parts[i] for i in zh)
+
+
 def _mt_words(ctx: Context, zh: tuple[int, ...]) -> Words:
     mt = ctx.alignment.mt
     assert mt is not None
@@ -224,14 +234,15 @@ def corroborate(ctx: Context, f: Finding) -> Finding:
     mt = ctx.alignment.mt
     if mt is None or not mt.used or not f.zh.sentences or not f.en.sentences:
         return f
-    if not any(mt.parts[i] for i in f.zh.sentences if i < len(mt.parts)):
+    if not has_mt(ctx, f.zh.sentences):
         return f
     if f.category is Category.ADDITION and f.en.spans:
         text = " ".join(ctx.en.text[s.start : s.end] for s in f.en.spans)
         words = words_of(text)
         mt_text = " ".join(mt.for_zh(i) for i in f.zh.sentences)
         if f.type in (FindingType.DATE_TIME, FindingType.NAME):
-            found = text.lower() in mt_text.lower() or (
+            whole = re.search(rf"(?<!\w){re.escape(text.lower())}(?!\w)", mt_text.lower())
+            found = whole is not None or (
                 words.size > 0 and not missing_from(words, words_of(mt_text)))
         else:
             lacking = missing_from(words, words_of(mt_text))
@@ -299,7 +310,7 @@ def typical_missing(ctx: Context) -> float:
     assert mt is not None
     shares: list[float] = []
     for bead in ctx.alignment.beads:
-        if not bead.zh or not bead.en:
+        if not bead.en or not has_mt(ctx, bead.zh):
             continue
         en = _en_pool(ctx, [bead])
         for i in bead.zh:
@@ -317,7 +328,7 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     mt = ctx.alignment.mt
     assert mt is not None
     for index, bead in enumerate(ctx.alignment.beads):
-        if not bead.zh or not bead.en:
+        if not bead.en or not has_mt(ctx, bead.zh):
             continue
         en = _en_pool(ctx, [bead])
         near = _en_pool(ctx, _neighbours(ctx, index))
@@ -358,7 +369,7 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
 def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     """English clauses that neither the Chinese (dictionary) nor its MT has."""
     for index, bead in enumerate(ctx.alignment.beads):
-        if not bead.zh or not bead.en:
+        if not bead.en or not has_mt(ctx, bead.zh):
             continue
         pool = _mt_words(ctx, bead.zh)
         near = _mt_words(ctx, tuple(i for b in _neighbours(ctx, index) for i in b.zh))
@@ -404,7 +415,7 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     mt = ctx.alignment.mt
     assert mt is not None
     for bead in ctx.alignment.beads:
-        if not bead.zh or not bead.en:
+        if not bead.en or not has_mt(ctx, bead.zh):
             continue
         if len(bead.en) > 1:
             pool = _mt_words(ctx, bead.zh)

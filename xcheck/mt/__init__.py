@@ -15,6 +15,7 @@ import itertools
 import re
 from pathlib import Path
 
+from xcheck.errors import InputError
 from xcheck.model import Document, Lang, MachineTranslation, Span
 from xcheck.settings import AlignSettings
 
@@ -62,7 +63,7 @@ def _cut(text: str, region: list[tuple[int, int]], weights: list[int]) -> list[l
     candidates: list[tuple[int, int]] = [(s, 0) for s, _ in flat[1:]]
     for rank, pattern in enumerate(_CUTS, start=1):
         for s, e in flat:
-            candidates += [(s + m.end(), rank) for m in pattern.finditer(text, s, e)]
+            candidates += [(m.end(), rank) for m in pattern.finditer(text, s, e)]
     cuts: list[int] = []
     done = 0
     wsum = sum(weights) or 1
@@ -83,8 +84,9 @@ def _cut(text: str, region: list[tuple[int, int]], weights: list[int]) -> list[l
 
 
 def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
-                  ) -> tuple[tuple[tuple[Span, ...], ...], list[str], float]:
-    """Align MT sentences (offsets into ``text``) to the Chinese sentences, monotonically."""
+                  ) -> tuple[tuple[tuple[Span, ...], ...], list[str], float, bool]:
+    """Align MT sentences (offsets into ``text``) to the Chinese sentences, monotonically:
+    (each Chinese sentence's MT spans, warnings, similarity, whether it is one for one)."""
     from xcheck.aligner import align_documents
     from xcheck.model import Paragraph, Script, Sentence
 
@@ -118,7 +120,8 @@ def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
         warnings.append(f"{_count(len(extra), 'machine-translated sentence')} "
                         f"{_have(len(extra))} no Chinese counterpart ({_list(extra)}) and "
                         f"{'is' if len(extra) == 1 else 'are'} ignored")
-    return tuple(parts), warnings, alignment.score
+    diagonal = all(b.zh == b.en and len(b.zh) == 1 for b in alignment.beads)
+    return tuple(parts), warnings, alignment.score, diagonal
 
 
 def _count(n: int, noun: str) -> str:
@@ -156,37 +159,32 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
     rows = [(li.start, li.end) for li in lines(text)]
     warnings: list[str] = []
     if len(rows) == len(zh.sentences) and (presegmented or len(rows) > 1):
-        lines_parts = tuple((Span(s, e),) for s, e in rows)
-        mt = MachineTranslation(text, path, MODE_LINES, lines_parts)
-        return _with_similarity(mt, zh)
-    if presegmented:
+        parts, more, score, diagonal = map_sentences(text, zh, rows)
+        if diagonal and score >= UNRELATED_THRESHOLD:
+            return MachineTranslation(text, path, MODE_LINES,
+                                      tuple((Span(s, e),) for s, e in rows), (), round(score, 4))
+        if score >= UNRELATED_THRESHOLD:
+            # The right number of lines, but not in step with the Chinese (a line missing
+            # and another added): the alignment of the lines is used.
+            warnings.append(f"the lines of the machine translation {name} do not follow the "
+                            "Chinese sentences one for one; they were aligned to the Chinese")
+            return MachineTranslation(text, path, MODE_TEXT, parts, (*warnings, *more),
+                                      round(score, 4))
+    elif presegmented:
         warnings.append(f"the machine translation {name} has {_count(len(rows), 'line')} for "
-                        f"{_count(len(zh.sentences), 'Chinese sentence')}; its lines were "
-                        "aligned to the Chinese instead")
-        sentences = rows
-    else:
+                        f"{_count(len(zh.sentences), 'Chinese sentence')}; it was split into "
+                        "sentences and aligned to the Chinese instead")
+    try:
         sentences = _split_semicolons(build_document(text, Lang.EN, path=path))
-    parts, more, score = map_sentences(text, zh, sentences)
+    except InputError as e:
+        return unused(text, path, zh, *warnings, f"the machine translation {name} cannot be "
+                                                 f"split into sentences ({e}); checked without it")
+    parts, more, score, _ = map_sentences(text, zh, sentences)
     if score < UNRELATED_THRESHOLD and len(zh.sentences) >= 3:
         return unused(text, path, zh, *warnings,
                       f"the machine translation {name} does not look like a translation of "
                       f"the Chinese (similarity {score:.3f}); checked without it")
     return MachineTranslation(text, path, MODE_TEXT, parts, (*warnings, *more), round(score, 4))
-
-
-def _with_similarity(mt: MachineTranslation, zh: Document) -> MachineTranslation:
-    """Line-by-line MT: still make sure it translates this article."""
-    from dataclasses import replace
-
-    from xcheck.aligner import UNRELATED_THRESHOLD
-
-    sentences = [(p[0].start, p[0].end) for p in mt.parts]
-    _, _, score = map_sentences(mt.text, zh, sentences)
-    if score < UNRELATED_THRESHOLD and len(zh.sentences) >= 3:
-        return unused(mt.text, mt.path, zh,
-                      f"the machine translation {mt.path or '<mt>'} does not look like a "
-                      f"translation of the Chinese (similarity {score:.3f}); checked without it")
-    return replace(mt, similarity=round(score, 4))
 
 
 def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,

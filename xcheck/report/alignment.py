@@ -42,7 +42,10 @@ def render_alignment(alignment: Alignment, fmt: str, settings: Settings) -> str:
     if fmt == "beads":
         return beads_text(alignment)
     if fmt == "json":
-        data = {"settings": asdict(settings), "zh": document_dict(alignment.zh),
+        from xcheck.api import mt_settings
+
+        data = {"settings": {**asdict(settings), **mt_settings(alignment.mt)},
+                "zh": document_dict(alignment.zh),
                 "en": document_dict(alignment.en), "document_score": alignment.score,
                 "alignment": alignment_list(alignment)}
         if alignment.mt is not None:
