@@ -31,6 +31,9 @@ MT_MISSING = 0.6
 # ... and an English clause as added when the MT lacks this share of its content words.
 MT_ADDED = 0.75
 MIN_WORDS = 3
+# An MT clause needs this many words the English lacks to be called dropped (three words of a
+# short clause, "a relatively stable performance", are too often reworded).
+MIN_OMITTED = 4
 # Share of a reported span's words the MT must have to say the Chinese has them.
 CORROBORATED = 0.6
 # Share of an MT clause the English must carry to say a reported omission is rendered.
@@ -340,7 +343,7 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 words = words_of(mt_text, names=False)
                 lacking = missing_from(words, en)
                 needed = max(MT_MISSING, usual + MARGIN)
-                if len(lacking) < MIN_WORDS or len(lacking) < needed * words.size:
+                if len(lacking) < MIN_OMITTED or len(lacking) < needed * words.size:
                     continue
                 if words.numbers and not [w for w in lacking if w[0].isdigit()]:
                     continue  # its numbers are all in the English: rendered, reworded
