@@ -138,7 +138,8 @@ class MTPairScorer(PairScorer):
     English (sacrebleu's chrF++ n-gram statistics): the share of the MT the English carries
     credits the Chinese sentence's weight, the share of the English the MT explains credits
     the English sentence's weight, the same two-sided credit the dictionary evidence gives.
-    Only the part above what the MT shares with random sentences of the article is added,
+    Only the part above what the MT shares with random sentences of the article (their mean
+    precision and recall, applied to the pair's weights) is added,
     and it is added, not mixed in: a literal MT worded unlike the English must not take away
     the dictionary evidence of a true pair (mixing did: it let null beads be absorbed).
     """
@@ -152,14 +153,19 @@ class MTPairScorer(PairScorer):
         self.mt = [ngrams(t) if t.strip() else None for t in mt_texts]
         self.en = [ngrams(t) for t in en_texts]
         wz, we = sentence_weights(ev)
-        self.wz, self.we = wz.tolist(), we.tolist()
+        self.wz: list[float] = [float(x) for x in wz]
+        self.we: list[float] = [float(x) for x in we]
+        # What the MT shares with an unrelated English sentence: mean precision and recall
+        # over random pairs of the article (one figure each, not per sentence: cheap).
+        from xcheck.mt.chrf import precision_recall
+
         rng = random.Random(seed)
-        n, m = len(self.mt), len(self.en)
-        k_en, k_zh = min(samples, m), min(samples, n)
-        self.row = [sum(self._mt(i, rng.randrange(m)) for _ in range(k_en)) / k_en
-                    if m else 0.0 for i in range(n)]
-        self.col = [sum(self._mt(rng.randrange(n), j) for _ in range(k_zh)) / k_zh
-                    if n else 0.0 for j in range(m)]
+        rows = [i for i, h in enumerate(self.mt) if h is not None]
+        pairs = [(rng.choice(rows), rng.randrange(len(self.en)))
+                 for _ in range(samples * 8)] if rows and self.en else []
+        pr = [precision_recall(self.mt[i] or [], self.en[j]) for i, j in pairs]
+        self.chance_p = sum(p for p, _ in pr) / len(pr) if pr else 0.0
+        self.chance_r = sum(r for _, r in pr) / len(pr) if pr else 0.0
 
     def _mt(self, i: int, j: int) -> float:
         from xcheck.mt.chrf import precision_recall
@@ -174,5 +180,5 @@ class MTPairScorer(PairScorer):
         lexical = super().pair(i, j)
         if self.mt[i] is None:
             return lexical
-        chance = 0.5 * (self.row[i] + self.col[j])
+        chance = self.chance_p * self.wz[i] + self.chance_r * self.we[j]
         return lexical + self.weight * max(0.0, self._mt(i, j) - chance)
