@@ -2,7 +2,10 @@
 
 Reads ../shared/align-dev at run time (never copied). For k in 1, 2, 4, 8 (about 1.4k to
 11.6k zh sentences) prints sentences, time, time per sentence and peak RSS. Each size runs in
-a fresh subprocess so peak RSS is per size. Usage: python benchmarks/align_scale.py [1,2,4,8]
+a fresh subprocess so peak RSS is per size. With --mt each Chinese sentence also gets a
+stand-in machine translation (the English of its gold bead, i.e. a perfect MT), to time the
+chrF++ evidence of issue 8 (its F1 is then not a fair figure: the MT is the answer).
+Usage: python benchmarks/align_scale.py [--mt] [1,2,4,8]
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def texts(k: int) -> tuple[str, str, list[tuple[tuple[int, ...], tuple[int, ...]
     return "\n".join(zh_parts) + "\n", "\n".join(en_parts) + "\n", gold
 
 
-def one(k: int) -> None:
+def one(k: int, use_mt: bool = False) -> None:
     from align_dev import f1, score
 
     from xcheck.aligner import align_documents
@@ -54,25 +57,35 @@ def one(k: int) -> None:
     zh_text, en_text, gold = texts(k)
     zh = document_from_text(zh_text, Lang.ZH, presegmented=True)
     en = document_from_text(en_text, Lang.EN, presegmented=True)
+    mt: list[str] | None = None
+    if use_mt:
+        mt = [""] * len(zh.sentences)
+        for zs, es in gold:
+            for i in zs:
+                mt[i] = " ".join(en.sentences[j].text for j in es)
     t = time.perf_counter()
-    alignment = align_documents(zh, en)
+    alignment = align_documents(zh, en, mt=tuple(mt) if mt else None)
     dt = time.perf_counter() - t
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n, m = len(zh.sentences), len(en.sentences)
     assert n == sum(len(b[0]) for b in gold) and m == sum(len(b[1]) for b in gold)
     st, sr, _, _, npred, ngold = score([(b.zh, b.en) for b in alignment.beads], gold)
-    print(f"{k}x: {n} zh + {m} en sentences, {len(alignment.beads)} beads, "
+    label = f"{k}x with MT" if use_mt else f"{k}x"
+    print(f"{label}: {n} zh + {m} en sentences, {len(alignment.beads)} beads, "
           f"{dt:.2f} s, {1000 * dt / (n + m):.3f} ms/sentence, peak RSS {rss:.0f} MB, "
           f"strict F1 {f1(st / npred, sr / ngold):.3f}, score {alignment.score:.3f}", flush=True)
 
 
 def main(argv: list[str]) -> None:
+    use_mt = "--mt" in argv
+    argv = [a for a in argv if a != "--mt"]
     if argv and argv[0] == "--one":
-        one(int(argv[1]))
+        one(int(argv[1]), use_mt)
         return
     sizes = [int(x) for x in argv[0].split(",")] if argv else [1, 2, 4, 8]
     for k in sizes:
-        subprocess.run([sys.executable, __file__, "--one", str(k)], check=True)
+        subprocess.run([sys.executable, __file__, "--one", str(k), *(["--mt"] if use_mt else [])],
+                       check=True)
 
 
 if __name__ == "__main__":

@@ -309,13 +309,19 @@ def test_mapping_is_monotone_and_inside_the_text(docs: Docs, keep: list[bool], j
 def test_pair_evidence_uses_sacrebleus_statistics() -> None:
     from sacrebleu.metrics.chrf import CHRF
 
-    from xcheck.mt.chrf import EVIDENCE_ORDERS, ngrams, precision_recall, sentence_chrf
+    from xcheck.mt.chrf import (
+        EVIDENCE_ORDERS,
+        evidence_ngrams,
+        ngrams,
+        precision_recall,
+        sentence_chrf,
+    )
 
     hyp = "The court said on Tuesday that exports reached 43.86 billion US dollars."
     ref = "Exports hit a record US$43.86 billion, the court said on Tuesday."
     h, r = ngrams(hyp), ngrams(ref)
     stats = [CHRF._get_match_statistics(h[k][0], r[k][0]) for k in EVIDENCE_ORDERS]
-    p, rec = precision_recall(h, r)
+    p, rec = precision_recall(evidence_ngrams(hyp), evidence_ngrams(ref))
     assert p == pytest.approx(sum(m / hc for hc, _, m in stats) / len(stats))
     assert rec == pytest.approx(sum(m / rc for _, rc, m in stats) / len(stats))
     expected = CHRF(word_order=2, lowercase=True).sentence_score(hyp, [ref]).score / 100

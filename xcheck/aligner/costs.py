@@ -146,7 +146,7 @@ class MTPairScorer(PairScorer):
 
     def __init__(self, ev: Evidence, mt_texts: tuple[str, ...], en_texts: tuple[str, ...],
                  weight: float = MT_WEIGHT, samples: int = 24, seed: int = 29) -> None:
-        from xcheck.mt.chrf import ngrams
+        from xcheck.mt.chrf import evidence_ngrams as ngrams
 
         super().__init__(ev)
         self.weight = weight

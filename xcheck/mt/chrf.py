@@ -59,13 +59,19 @@ def _matches(hyp: Counter[str], ref: Counter[str]) -> int:
     return sum(min(hyp[g], ref[g]) for g in hyp.keys() & ref.keys())
 
 
+def evidence_ngrams(text: str) -> NGrams:
+    """Only the orders the pair evidence uses (EVIDENCE_ORDERS): what the aligner keeps per
+    sentence, so long texts stay small in memory."""
+    full = ngrams(text)
+    return [full[k] for k in EVIDENCE_ORDERS]
+
+
 def precision_recall(hyp: NGrams, ref: NGrams) -> tuple[float, float]:
     """Mean n-gram precision of ``hyp`` against ``ref`` and mean recall of ``ref`` by ``hyp``,
-    over EVIDENCE_ORDERS."""
+    over the orders given (evidence_ngrams: EVIDENCE_ORDERS)."""
     precision = recall = 0.0
     orders_p = orders_r = 0
-    for k in EVIDENCE_ORDERS:
-        (h, hyp_count), (r, ref_count) = hyp[k], ref[k]
+    for (h, hyp_count), (r, ref_count) in zip(hyp, ref, strict=True):
         match = _matches(h, r) if hyp_count and ref_count else 0
         if hyp_count:
             precision += match / hyp_count
