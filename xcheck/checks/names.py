@@ -6,7 +6,17 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import EN_ALIASES, Context, EnToken, _char_pinyin, _readings
+from xcheck.checks.context import (
+    EN_ALIASES,
+    GENERIC_PLACE,
+    Context,
+    EnToken,
+    _char_pinyin,
+    _readings,
+    has_phrase,
+    name_senses,
+    phrase_stems,
+)
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.english import STOPWORDS, stem
@@ -185,26 +195,35 @@ def _ordinary_words(ctx: Context, run: str) -> bool:
 
 
 _SMALL_PLACE = frozenset(stem(w) for w in ("township", "village"))
-_GENERIC_PLACE = frozenset(stem(w) for w in (
-    "county district city province township town village capital municipality prefecture "
-    "region subprovincial island river lake area state country autonomous sea ocean bay "
-    "gulf strait mountain peninsula").split())
 
 
 def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> bool:
     en_text = " ".join(ctx.en.sentences[j].text for j in bead.en).lower()
     if any((zh in name or name in zh) and en.lower() in en_text for zh, en, _ in ctx.aliases):
         return True
-    # The kind of place a gloss names ("Dabu county") is no evidence for the place itself.
-    stems = tuple(st for st in ctx.dictionary.get(name, ()) if st not in _GENERIC_PLACE)
+    # The kind of place a gloss names ("Dabu county") is no evidence for the place itself;
+    # a name of several words (南海 South China Sea, 台湾大学 National Taiwan University) is
+    # matched whole, not by one of its words ("China" in "East China Sea").
+    multi, single = name_senses(name)
+    if multi:
+        stems = tuple(st for st in single if st not in GENERIC_PLACE)
+        for j in bead.en:
+            words = phrase_stems(ctx.en.sentences[j].text)
+            if any(has_phrase(p, words) for p in multi):
+                return True
+    else:
+        stems = tuple(st for st in ctx.dictionary.get(name, ()) if st not in GENERIC_PLACE)
     # A name the dictionary knows (比利时 Belgium, 杭州 Hangzhou) is matched by its English
     # form or its romanisation (华东 Huadong, 文康 Man-hong); sounding like another name of
     # the sentence (Britain, Shanghai) is no evidence. (Whether the article names it
-    # somewhere, ``strict=False``, may rest on sound.)
-    sound = not (strict and stems and name in cedict.proper_nouns())
+    # somewhere, ``strict=False``, may rest on sound, unless the name has an English form
+    # of several words: "Taiwan" sounds like 台湾大学 but does not name it.)
+    sound = not multi and not (strict and stems and name in cedict.proper_nouns())
     for j in bead.en:
         for t in ctx.en_tokens(j):
-            if any(alias in name for alias in EN_ALIASES.get(t.stem, ())):
+            # "Taiwan" is 台 in 美台 but not in 台湾大学: a character is not the whole name.
+            if any(alias in name and 2 * len(alias) >= len(name)
+                   for alias in EN_ALIASES.get(t.stem, ())):
                 return True
             if t.stem in stems or (t.capitalised and (
                     _romanises(t.text, name)
