@@ -63,7 +63,10 @@ def _name_like(token: EnToken) -> bool:
             return True
         return any(_name_like(EnToken(token.start, token.end, part.capitalize(), part, True,
                                       True)) for part in parts)
-    if low in TITLES or low.endswith(_WORD_SUFFIXES):
+    if low in TITLES:
+        return False
+    # (Beijing, Kunming end like English words but are names the dictionary gives whole.)
+    if low.endswith(_WORD_SUFFIXES) and stem(low) not in cedict.name_words():
         return False
     ordinary = cedict.english_ordinary_words()
     return low not in ordinary and low.removesuffix("s") not in ordinary
@@ -277,9 +280,14 @@ def names(ctx: Context) -> Iterator[Finding]:
                 if not any(ok):
                     missing_runs.append((j, run))
                     continue
-                # Part of the name is there: the rest (a given name, say) was added.
+                # Part of the name is there: the rest (a given name, say) was added. A run
+                # that ends in an ordinary word (Beijing Chaoyang Hospital) names a place
+                # or an organisation, not a person: its names are places, not given names.
                 given = False
+                organisation = not _name_like(run[-1])
                 for k, t in enumerate(run):
+                    if organisation:
+                        break
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
                             or not _surname_like(ctx, run[k + 1], bead):
                         continue  # titles and ordinary words (Commercial Bank) are not names
@@ -301,8 +309,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 # Township" where the Chinese has another township.
                 missing = [t for t, good in zip(run, ok, strict=True)
                            if not good and _name_like(t)]
-                if missing and all(not _name_like(t) for t, good in zip(run, ok, strict=True)
-                                   if good):
+                if missing and (organisation or all(
+                        not _name_like(t) for t, good in zip(run, ok, strict=True) if good)):
                     missing_runs.append((j, missing))
         zh_missing = [z for z in _zh_names(ctx, bead) if not _zh_supported(ctx, z[3], bead)]
         for j, run in missing_runs:
