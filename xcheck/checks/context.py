@@ -44,6 +44,58 @@ class ZhToken:
     text: str
     norm: str
     stems: frozenset[str]  # English stems it can translate to
+    # Stems it has only as words of a multi-word name (新北 New Taipei: new, taipei), and those
+    # names: "Taipei" alone does not render 新北, "New Taipei" does.
+    loose: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+
+# The kind of place a name is: "Dabu county" or "Xinbei district" name the place by "Dabu".
+GENERIC_PLACE = frozenset(stem(w) for w in (
+    "county district city province township town village capital municipality prefecture "
+    "region subprovincial island river lake area state country autonomous sea ocean bay "
+    "gulf strait mountain peninsula level").split())
+
+
+@lru_cache(maxsize=20_000)
+def name_senses(head: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """The multi-word names of a dictionary word that contain a name (generic words like
+    city or sea left out: 南海 is (south, china), 新北 (new, taipei)), and the stems of its
+    other senses."""
+    phrases, singles = cedict.name_phrases(head)
+    multi: list[tuple[str, ...]] = []
+    single = set(singles)
+    for phrase in phrases:
+        core = tuple(st for st in phrase if st not in GENERIC_PLACE)
+        # A name with a name in it (South China Sea, New Taipei), not a description
+        # (Ministry of Commerce, matched by "Commerce Ministry" as much as by "Commerce").
+        if len(core) >= 2 and not cedict.name_words().isdisjoint(core):
+            multi.append(core)
+        else:
+            single.update(core)
+    return tuple(dict.fromkeys(multi)), frozenset(single)
+
+
+def phrase_stems(text: str) -> list[str]:
+    """Stems of the content words of an English sentence, in order ("China's" is china)."""
+    out: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'’.]*", text):
+        low = word.lower().removesuffix("'s").removesuffix("’s").strip(".'’")
+        for part in low.split("-"):
+            if part and part not in STOPWORDS and len(part) > 1:
+                out.append(stem(part))
+    return out
+
+
+def has_phrase(phrase: tuple[str, ...], stems: list[str]) -> bool:
+    """The phrase's stems appear together in ``stems``, next to each other in any order
+    ("Hong Kong University" is "University of Hong Kong")."""
+    n = len(phrase)
+    for k in range(max(len(stems) - n + 1, 1)):
+        window = stems[k : k + n]
+        if all(any(_fuzzy(w, p) for w in window) for p in phrase):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -221,6 +273,8 @@ class Context:
     _en_stems_cache: dict[tuple[object, ...], set[str]] = field(default_factory=dict)
     _index_cache: dict[int, tuple[set[str], dict[str, list[str]], frozenset[str]]] = field(
         default_factory=dict)
+    _loose_cache: dict[tuple[object, ...], tuple[frozenset[str], tuple[tuple[str, ...], ...]]] \
+        = field(default_factory=dict)
 
     @property
     def zh(self) -> Document:
@@ -258,8 +312,12 @@ class Context:
                 if tok.isspace():
                     continue
                 stems: set[str] = set()
+                loose: set[str] = set()
+                firm: set[str] = set()
+                phrases: list[tuple[str, ...]] = []
+                used: list[str] = []  # the dictionary words its evidence comes from
                 if tok in self.dictionary:
-                    stems.update(self.dictionary[tok])
+                    used.append(tok)
                 else:
                     for k in range(len(tok)):
                         for size in (3, 2, 1):
@@ -271,11 +329,20 @@ class Context:
                                     size > 1 or piece not in ZH_STOPWORDS
                                     or (k == len(tok) - 1 > 0
                                         and tok[k - 1] not in ZH_STOPWORDS)):
-                                stems.update(self.dictionary[piece])
+                                used.append(piece)
+                for word in used:
+                    found = self.dictionary[word]
+                    stems.update(found)
+                    multi, single = name_senses(word)
+                    in_names = {st for p in multi for st in p} - single
+                    loose |= in_names
+                    firm.update(st for st in found if st not in in_names)
+                    phrases.extend(multi)
                 if re.fullmatch(r"[A-Za-z][A-Za-z0-9.&-]*", tok):
                     stems.add(stem(tok.rstrip(".")))
                 out.append(ZhToken(s.start + ts, s.start + te, self.zh.text[s.start + ts :
-                                   s.start + te], tok, frozenset(stems)))
+                                   s.start + te], tok, frozenset(stems),
+                                   frozenset(loose - firm), tuple(dict.fromkeys(phrases))))
             self._zh_tokens[index] = out
         return self._zh_tokens[index]
 
@@ -315,8 +382,10 @@ class Context:
         stems = self.bead_stems(bead) if stems is None else stems
         zh_text = self.zh_text(bead) if zh_text is None else zh_text
         by_prefix, suffixes = self._stem_index(stems)
-        if token.stem in stems or any(_fuzzy(token.stem, s)
-                                      for s in by_prefix.get(token.stem[:2], ())):
+        matched = [s for s in by_prefix.get(token.stem[:2], ()) if _fuzzy(token.stem, s)]
+        if token.stem in stems:
+            matched.append(token.stem)
+        if matched and not (token.capitalised and self._loose_only(token, bead, matched)):
             return True
         if len(token.stem) >= 4 and token.stem in suffixes:
             return True  # port ~ seaport
@@ -347,6 +416,31 @@ class Context:
                         if names.similarity(run[k : k + size], token.text) >= 0.75:
                             return True
         return False
+
+    def _loose_only(self, token: EnToken, bead: Bead, matched: list[str]) -> bool:
+        """The Chinese has these stems only as words of multi-word names (新北 New Taipei)
+        that the English sentence of ``token`` does not give whole ("Taipei District")."""
+        key = ("loose", *bead.zh)
+        if key not in self._loose_cache:
+            loose: set[str] = set()
+            firm: set[str] = set()
+            phrases: list[tuple[str, ...]] = []
+            for i in bead.zh:
+                for t in self.zh_tokens(i):
+                    loose |= t.loose
+                    firm |= t.stems - t.loose
+                    phrases.extend(t.phrases)
+            self._loose_cache[key] = (frozenset(loose - firm), tuple(dict.fromkeys(phrases)))
+        loose_stems, bead_phrases = self._loose_cache[key]
+        if not all(m in loose_stems for m in matched):
+            return False
+        sentence = next((self.en.sentences[j] for j in bead.en
+                         if self.en.sentences[j].start <= token.start
+                         < self.en.sentences[j].end), None)
+        if sentence is None:
+            return False
+        words = phrase_stems(sentence.text)
+        return not any(m in p and has_phrase(p, words) for p in bead_phrases for m in matched)
 
     @cached_property
     def whole(self) -> Bead:

@@ -6,7 +6,17 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import EN_ALIASES, Context, EnToken, _char_pinyin, _readings
+from xcheck.checks.context import (
+    EN_ALIASES,
+    GENERIC_PLACE,
+    Context,
+    EnToken,
+    _char_pinyin,
+    _readings,
+    has_phrase,
+    name_senses,
+    phrase_stems,
+)
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.english import STOPWORDS, stem
@@ -53,7 +63,10 @@ def _name_like(token: EnToken) -> bool:
             return True
         return any(_name_like(EnToken(token.start, token.end, part.capitalize(), part, True,
                                       True)) for part in parts)
-    if low in TITLES or low.endswith(_WORD_SUFFIXES):
+    if low in TITLES:
+        return False
+    # (Beijing, Kunming end like English words but are names the dictionary gives whole.)
+    if low.endswith(_WORD_SUFFIXES) and stem(low) not in cedict.name_words():
         return False
     ordinary = cedict.english_ordinary_words()
     return low not in ordinary and low.removesuffix("s") not in ordinary
@@ -185,26 +198,35 @@ def _ordinary_words(ctx: Context, run: str) -> bool:
 
 
 _SMALL_PLACE = frozenset(stem(w) for w in ("township", "village"))
-_GENERIC_PLACE = frozenset(stem(w) for w in (
-    "county district city province township town village capital municipality prefecture "
-    "region subprovincial island river lake area state country autonomous sea ocean bay "
-    "gulf strait mountain peninsula").split())
 
 
 def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> bool:
     en_text = " ".join(ctx.en.sentences[j].text for j in bead.en).lower()
     if any((zh in name or name in zh) and en.lower() in en_text for zh, en, _ in ctx.aliases):
         return True
-    # The kind of place a gloss names ("Dabu county") is no evidence for the place itself.
-    stems = tuple(st for st in ctx.dictionary.get(name, ()) if st not in _GENERIC_PLACE)
+    # The kind of place a gloss names ("Dabu county") is no evidence for the place itself;
+    # a name of several words (南海 South China Sea, 台湾大学 National Taiwan University) is
+    # matched whole, not by one of its words ("China" in "East China Sea").
+    multi, single = name_senses(name)
+    if multi:
+        stems = tuple(st for st in single if st not in GENERIC_PLACE)
+        for j in bead.en:
+            words = phrase_stems(ctx.en.sentences[j].text)
+            if any(has_phrase(p, words) for p in multi):
+                return True
+    else:
+        stems = tuple(st for st in ctx.dictionary.get(name, ()) if st not in GENERIC_PLACE)
     # A name the dictionary knows (比利时 Belgium, 杭州 Hangzhou) is matched by its English
     # form or its romanisation (华东 Huadong, 文康 Man-hong); sounding like another name of
     # the sentence (Britain, Shanghai) is no evidence. (Whether the article names it
-    # somewhere, ``strict=False``, may rest on sound.)
-    sound = not (strict and stems and name in cedict.proper_nouns())
+    # somewhere, ``strict=False``, may rest on sound, unless the name has an English form
+    # of several words: "Taiwan" sounds like 台湾大学 but does not name it.)
+    sound = not multi and not (strict and stems and name in cedict.proper_nouns())
     for j in bead.en:
         for t in ctx.en_tokens(j):
-            if any(alias in name for alias in EN_ALIASES.get(t.stem, ())):
+            # "Taiwan" is 台 in 美台 but not in 台湾大学: a character is not the whole name.
+            if any(alias in name and 2 * len(alias) >= len(name)
+                   for alias in EN_ALIASES.get(t.stem, ())):
                 return True
             if t.stem in stems or (t.capitalised and (
                     _romanises(t.text, name)
@@ -258,9 +280,14 @@ def names(ctx: Context) -> Iterator[Finding]:
                 if not any(ok):
                     missing_runs.append((j, run))
                     continue
-                # Part of the name is there: the rest (a given name, say) was added.
+                # Part of the name is there: the rest (a given name, say) was added. A run
+                # that ends in an ordinary word (Beijing Chaoyang Hospital) names a place
+                # or an organisation, not a person: its names are places, not given names.
                 given = False
+                organisation = not _name_like(run[-1])
                 for k, t in enumerate(run):
+                    if organisation:
+                        break
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
                             or not _surname_like(ctx, run[k + 1], bead):
                         continue  # titles and ordinary words (Commercial Bank) are not names
@@ -282,8 +309,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 # Township" where the Chinese has another township.
                 missing = [t for t, good in zip(run, ok, strict=True)
                            if not good and _name_like(t)]
-                if missing and all(not _name_like(t) for t, good in zip(run, ok, strict=True)
-                                   if good):
+                if missing and (organisation or all(
+                        not _name_like(t) for t, good in zip(run, ok, strict=True) if good)):
                     missing_runs.append((j, missing))
         zh_missing = [z for z in _zh_names(ctx, bead) if not _zh_supported(ctx, z[3], bead)]
         for j, run in missing_runs:

@@ -19,12 +19,19 @@ from pathlib import Path
 from xcheck.lexicon.english import content_stems
 from xcheck.resources import cached_marshal, package_version
 
-PARSER_VERSION = "16"
+PARSER_VERSION = "19"
 PROPER_KEY = "\x00proper"
 ORDINARY_KEY = "\x00ordinary-words"
 _GLOSS_WORD = re.compile(r"[A-Za-z][a-z]+")
 _TONE = re.compile(r"[0-9]")
 READING_PREFIX = "\x00py:"
+# A proper noun glossed by a name of several words (南海 South China Sea, 新北 New Taipei):
+# its phrases (space-joined stems), and the stems of its other senses (single-word names,
+# common senses). A word of such a phrase alone ("Taipei") does not name the place.
+PHRASE_PREFIX = "\x00phr:"
+SINGLE_PREFIX = "\x00one:"
+NAME_WORDS_KEY = "\x00name-words"  # stems that are a proper noun's whole name (China, Taipei)
+_ALTERNATIVES = re.compile(r"\bor\b|;")
 # Pinyin in brackets, and romanised given names (Ching-wei) whose second half is lower case.
 _PINYIN_REF = re.compile(r"\[[^\]]*\]|\b[A-Z][a-z]*-[a-z]+(?:-[a-z]+)?\b")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -65,6 +72,9 @@ def parse(path: Path) -> Dictionary:
     lowercase: set[str] = set()
     readings: dict[str, list[str]] = {}
     abbreviations: dict[str, set[str]] = {}  # headword -> full forms it abbreviates
+    phrases: dict[str, set[str]] = {}  # headword -> multi-word name phrases (stems)
+    singles: dict[str, set[str]] = {}  # headword -> stems of its other senses
+    name_words: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -100,7 +110,19 @@ def parse(path: Path) -> Dictionary:
                 sense = _PAREN.sub(" ", sense)
                 if pinyin[:1].isupper():
                     sense = _name_part(sense)
-                stems.update(content_stems(sense))
+                sense_stems = content_stems(sense)
+                stems.update(sense_stems)
+                # (A single character is no proper noun: 粤 "short name for Guangdong".)
+                is_name = pinyin[:1].isupper() and len(simp) > 1
+                for alt in (_ALTERNATIVES.split(sense) if is_name else [sense]):
+                    alt_stems = content_stems(alt) if is_name else sense_stems
+                    for head in {trad, simp}:
+                        if len(alt_stems) > 1 and is_name:
+                            phrases.setdefault(head, set()).add(" ".join(alt_stems))
+                        else:
+                            singles.setdefault(head, set()).update(alt_stems)
+                    if len(alt_stems) == 1 and is_name:
+                        name_words.update(alt_stems)
             if not stems:
                 continue
             for head in {trad, simp}:
@@ -108,8 +130,15 @@ def parse(path: Path) -> Dictionary:
     for head, refs in abbreviations.items():
         for ref in refs:
             merged.setdefault(head, set()).update(set(merged.get(ref, ())))
+            phrases.setdefault(head, set()).update(phrases.get(ref, set()))
+            singles.setdefault(head, set()).update(singles.get(ref, set()))
     out = {k: tuple(sorted(v)) for k, v in merged.items()}
     out[PROPER_KEY] = tuple(sorted(proper - common))
+    out[NAME_WORDS_KEY] = tuple(sorted(name_words))
+    for head, found_phrases in phrases.items():
+        if found_phrases:
+            out[PHRASE_PREFIX + head] = tuple(sorted(found_phrases))
+            out[SINGLE_PREFIX + head] = tuple(sorted(singles.get(head, ())))
     for ch, found in readings.items():  # in dictionary order: the common reading first
         out[READING_PREFIX + ch] = tuple(dict.fromkeys(found))
     # English words glosses write in lower case: ordinary words, not names (Steve, Taipei).
@@ -148,6 +177,25 @@ def english_vocabulary() -> frozenset[str]:
 def english_ordinary_words() -> frozenset[str]:
     """English words CC-CEDICT glosses write in lower case (so not only names)."""
     return frozenset(load().get(ORDINARY_KEY, ()))
+
+
+def name_phrases(head: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """A proper noun's multi-word names, as stem tuples (南海: (south, china, sea)), and the
+    stems of its other senses; ((), all its stems) for a word without such names."""
+    data = load()
+    found = data.get(PHRASE_PREFIX + head)
+    if not found:
+        return (), frozenset(data.get(head, ()))
+    return (tuple(tuple(p.split()) for p in found),
+            frozenset(data.get(SINGLE_PREFIX + head, ())))
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """Stems that are by themselves the whole English name of a proper noun (china, taipei):
+    a gloss with one of them ("South China Sea") is a name, not a description ("Ministry
+    of Commerce")."""
+    return frozenset(load().get(NAME_WORDS_KEY, ()))
 
 
 def readings(char: str) -> tuple[str, ...]:
