@@ -163,7 +163,7 @@ class MTPairScorer(PairScorer):
         rows = [i for i, h in enumerate(self.mt) if h is not None]
         pairs = [(rng.choice(rows), rng.randrange(len(self.en)))
                  for _ in range(samples * 8)] if rows and self.en else []
-        pr = [precision_recall(self.mt[i] or [], self.en[j]) for i, j in pairs]
+        pr = [precision_recall(h, self.en[j]) for i, j in pairs if (h := self.mt[i])]
         self.chance_p = sum(p for p, _ in pr) / len(pr) if pr else 0.0
         self.chance_r = sum(r for _, r in pr) / len(pr) if pr else 0.0
 
