@@ -346,3 +346,47 @@ def test_mismatch_the_mt_reads_as_the_english_drops_to_warning(tmp_path: Path) -
     # An MT that reads 37, as the English: more likely a misreading; a warning.
     f = mismatch(check(zh, EN, mt=MT_LINES))
     assert f.severity is Severity.WARNING and "also has" in f.evidence
+
+
+def _injection(pair: str, find: str) -> dict[str, str]:
+    entries = json.loads((CORPORA / "injections.json").read_text("utf-8"))
+    [entry] = [e for e in entries if e["pair"] == pair and e["find"] == find]
+    return entry  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("pair", "find", "flagged"), [
+    # the Chinese lacks a clause the English has after "and"
+    ("cn-football-csl", "，继续领跑射手榜。", "remains top of the scoring chart"),
+])
+def test_mt_finds_an_english_clause_the_chinese_and_its_mt_lack(tmp_path: Path, pair: str,
+                                                                 find: str, flagged: str) -> None:
+    e = _injection(pair, find)
+    zh, mt = tmp_path / "zh.txt", tmp_path / "mt.txt"
+    zh.write_text(_inject((CORPORA / "faithful" / f"{pair}.zh.txt").read_text("utf-8"),
+                          e["find"], e["replace"]), "utf-8")
+    mt.write_text(_inject((CORPORA / "mt" / "faithful" / f"{pair}.mt.txt").read_text("utf-8"),
+                          e["mt_find"], e["mt_replace"]), "utf-8")
+    en = CORPORA / "faithful" / f"{pair}.en.txt"
+
+    def added(report: Report) -> list[Finding]:
+        return [f for f in report.findings if f.category is Category.ADDITION
+                and f.severity is not Severity.INFO and any(
+                    flagged in report.alignment.en.text[s.start : s.end] for s in f.en.spans)]
+
+    assert not added(check(zh, en))
+    found = added(check(zh, en, mt=mt))
+    assert found and "machine translation" in found[0].evidence
+
+
+def test_a_long_translation_that_drops_a_whole_clause_is_found_with_mt(tmp_path: Path) -> None:
+    # The English was long before it dropped the clause, so it is not short after: only the
+    # MT and the dictionary together, both missing nearly all of the clause, can tell.
+    pair = "tw-chip-exports"
+    en = tmp_path / "en.txt"
+    en.write_text(_inject((CORPORA / "faithful" / f"{pair}.en.txt").read_text("utf-8"),
+                          ", driven mainly by strong demand for AI servers.", "."), "utf-8")
+    zh = CORPORA / "faithful" / f"{pair}.zh.txt"
+    report = check(zh, en, mt=CORPORA / "mt" / "faithful" / f"{pair}.mt.txt")
+    assert [f for f in report.findings if f.rule == "clause-omitted"
+            and f.severity is Severity.WARNING and any(
+                "伺服器" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]

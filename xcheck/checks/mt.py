@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
-from xcheck.checks.context import Context, _fuzzy
+from xcheck.checks.context import Context, EnToken, _fuzzy
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
@@ -40,6 +40,9 @@ CORROBORATED = 0.6
 CARRIED = 0.9
 # Share of a clause's Chinese words the dictionary must also find no counterpart for.
 DICTIONARY_AGREES = 0.5
+# "Nearly all" of a clause's words missing, by the MT and by the dictionary: then the English
+# length need not agree.
+NEARLY_ALL = 0.8
 # How much of a dropped clause's share of the Chinese must show as a short English.
 SHORTER = 0.1
 _MT_CLAUSE = re.compile(r"[,;:()\u2014\u2013](?!\d)|\s-\s")
@@ -51,8 +54,9 @@ _WEAK = frozenset(stem(w) for w in "also still even only just already then thus 
 _NUMBER_WORDS = {w: str(k) for k, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+# ("first" and "second" are left out: "for the first time", "second-largest" are no numbers.)
 _NUMBER_WORDS.update({w: str(k) for k, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()) if k})
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()) if k > 2})
 
 
 @dataclass(frozen=True)
@@ -345,15 +349,19 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 needed = max(MT_MISSING, usual + MARGIN)
                 if len(lacking) < MIN_OMITTED or len(lacking) < needed * words.size:
                     continue
+                nearly_all = len(lacking) >= NEARLY_ALL * words.size
                 if words.numbers and not [w for w in lacking if w[0].isdigit()]:
                     continue  # its numbers are all in the English: rendered, reworded
                 unsupported, total = _zh_unsupported(ctx, bead, zh)
                 if unsupported < DICTIONARY_AGREES * total:
                     continue
-                # A dropped clause leaves the English short; a paraphrase does not.
+                # A dropped clause leaves the English short; a paraphrase does not. (Unless
+                # nothing of the clause is there by either evidence: a translation that was
+                # long before the clause was dropped is not short after.)
                 share = (zh.end - zh.start) / max(sum(len(ctx.zh.sentences[k].text)
                                                       for k in bead.zh), 1)
-                if ctx.relative_length(bead) > 1 - SHORTER * share:
+                overwhelming = nearly_all and unsupported >= NEARLY_ALL * total
+                if ctx.relative_length(bead) > 1 - SHORTER * share and not overwhelming:
                     continue
                 moved = missing_from(Words(tuple(w for w in lacking if not w[0].isdigit()),
                                            tuple(w for w in lacking if w[0].isdigit())), near)
@@ -369,6 +377,19 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                              f"{unsupported} of its {total} Chinese words match nothing there")
 
 
+def _split_at_links(toks: list[EnToken], clauses: list[list[int]]) -> list[list[int]]:
+    """The clauses, and also what follows an "and"/"but" inside one: "... and remains top of
+    the scoring chart" may be what the Chinese lacks. (Only the part after the link is added:
+    the part before it is a clause cut short, "placed greater weight on economic [and trade
+    ties]", and would look unsupported for that alone.)"""
+    out: list[list[int]] = []
+    for clause in clauses:
+        out.append(clause)
+        links = [n for n, k in enumerate(clause) if n and toks[k].text.lower() in ("and", "but")]
+        out += [clause[n:] for n in links]
+    return out
+
+
 def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     """English clauses that neither the Chinese (dictionary) nor its MT has."""
     for index, bead in enumerate(ctx.alignment.beads):
@@ -379,7 +400,7 @@ def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
         stems, zh_text = ctx.bead_stems(bead), ctx.zh_text(bead)
         for j in bead.en:
             toks = ctx.en_tokens(j)
-            clauses = _clauses(toks, _EN_CLAUSE_BREAKS)
+            clauses = _split_at_links(toks, _clauses(toks, _EN_CLAUSE_BREAKS))
             if len(clauses) < 2:
                 continue
             for clause in clauses:
