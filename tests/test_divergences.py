@@ -26,7 +26,6 @@ SEVERE = (Severity.WARNING, Severity.ERROR)
 
 # id -> why the checker misses it (observed when this file was written).
 XFAIL: dict[str, str] = {
-    "seed-addition-name-3": "'Donald' in 'Donald Trump' (Chinese 特朗普 only) is not flagged",
     "tw-court-fraud-en_only-sentence-1":
         "aligner absorbs the extra English sentence into a 2-3 bead, so no en_only finding",
     "hk-legco-rail-addition-content-2":

@@ -156,6 +156,35 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
 _NAME_DOT = re.compile(r"[\u4e00-\u9fff][·•・‧](?P<after>[\u4e00-\u9fff]+)")
 
 
+def _glossed_given_names(ctx: Context, bead: Bead, j: int,
+                         run: list[EnToken]) -> Iterator[Finding]:
+    """A given name supported only by a dictionary gloss: CC-CEDICT glosses 特朗普 "Donald
+    Trump", but the Chinese transliterates the surname alone (te-lang-pu ~ Trump), so
+    "Donald" is the English's addition, as "Steve" is in "Steve Witkoff" for 威特科夫."""
+    for k in range(len(run) - 1):
+        given, surname = run[k], run[k + 1]
+        if not _name_like(given) or not _surname_like(ctx, surname, bead):
+            continue
+        for i in bead.zh:
+            for zt in ctx.zh_tokens(i):
+                if (given.stem not in zt.stems or surname.stem not in zt.stems
+                        or not all(ch in TRANSLIT for ch in zt.norm) or len(zt.norm) < 2):
+                    continue
+                if phonetic.similarity(zt.norm, surname.text) < 0.6 \
+                        or phonetic.similarity(zt.norm, given.text + surname.text) >= 0.6 \
+                        or _zh_given_name(ctx, bead, surname):
+                    continue
+                full = ctx.en.text[run[0].start : run[-1].end]
+                yield Finding(
+                    rule="name-part-added", category=Category.ADDITION, type=FindingType.NAME,
+                    severity=Severity.WARNING, zh=Side(bead.zh),
+                    en=Side((j,), (Span(given.start, given.end),)),
+                    message=f"\"{given.text}\" in \"{full}\" has no counterpart in the Chinese",
+                    evidence=f"the Chinese {zt.text} transliterates only \"{surname.text}\"; "
+                             "the dictionary's gloss of it is the full name")
+                return
+
+
 def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
     """Next to the Chinese surname, a given name the English does not explain otherwise:
     中村 + 悠真 for "Yuma Nakamura" (a Japanese reading), 埃马纽埃尔·马克龙 for "Emmanuel
@@ -276,6 +305,7 @@ def names(ctx: Context) -> Iterator[Finding]:
             for run in _runs(ctx, j):
                 ok = [ctx.en_supported(t, bead, stems, zh_text) for t in run]
                 if all(ok):
+                    yield from _glossed_given_names(ctx, bead, j, run)
                     continue
                 if not any(ok):
                     missing_runs.append((j, run))
