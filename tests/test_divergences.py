@@ -29,8 +29,6 @@ XFAIL: dict[str, str] = {
     "seed-addition-name-3": "'Donald' in 'Donald Trump' (Chinese 特朗普 only) is not flagged",
     "tw-court-fraud-en_only-sentence-1":
         "aligner absorbs the extra English sentence into a 2-3 bead, so no en_only finding",
-    "hk-legco-rail-addition-content-2":
-        "'with the government still running a fiscal deficit' is content-added at info only",
     "cn-court-bribery-zh_only-sentence-1":
         "aligner absorbs the extra Chinese sentence into a 3-1 bead, so no zh_only finding",
     "cn-flood-meizhou-omission-content-1":

@@ -148,6 +148,16 @@ _APPOSITIVE = re.compile(r"(?:\b[A-Z][\w’'-]*, |\band )(?P<np>(?:a|an|the)\s[^
 APPOSITIVE_WORDS = 2
 
 
+def _descriptions(ctx: Context, j: int) -> list[tuple[int, int]]:
+    """Character ranges of the appositives and relative clauses of English sentence ``j``."""
+    s = ctx.en.sentences[j]
+    out = []
+    for m in _APPOSITIVE.finditer(s.text):
+        group = "np" if m.group("np") else "rel"
+        out.append((s.start + m.start(group), s.start + m.end(group)))
+    return out
+
+
 def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool],
                          covered: set[int]) -> list[tuple[Finding, set[int]]]:
     s = ctx.en.sentences[j]
@@ -185,6 +195,33 @@ def _neighbours(ctx: Context, index: int) -> list[Bead]:
 MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
 # How much of a clause's share of the sentence must show in the bead's length.
 LENGTH_EVIDENCE = 0.5
+
+
+# A clause of this many unmatched words counts as moved to a neighbouring bead only when
+# that bead's English is long by it (below); a few common words found next door prove little.
+MOVED_LENGTH_WORDS = 4
+
+
+def _carries(ctx: Context, bead: Bead, zh_chars: int) -> bool:
+    """Could the English of ``bead`` carry ``zh_chars`` more Chinese characters than its own
+    Chinese? A clause moved there by the translator makes it long by about that much."""
+    own = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
+    return not own or ctx.relative_length(bead) >= 1 + LENGTH_EVIDENCE * zh_chars / own
+
+
+# ... or when the clause accounts for this share of that bead's English content words (the
+# aligner paired the English that translates it with another sentence).
+MOVED_EXPLAINS = 0.4
+
+
+def _explains(ctx: Context, clause: list[ZhToken], bead: Bead) -> bool:
+    stems: set[str] = set()
+    for t in clause:
+        stems |= t.stems
+    text = "".join(t.norm for t in clause)
+    content = [t for j in bead.en for t in ctx.en_tokens(j) if t.content]
+    return bool(content) and sum(ctx.en_supported(t, bead, stems, text) for t in content) \
+        >= MOVED_EXPLAINS * len(content)
 
 
 def _strong_numbers(ctx: Context, i: int) -> list[tuple[int, int, float]]:
@@ -264,8 +301,11 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                     continue
                 if any(sum(_moved_number(ctx, i, toks[k], values) if k in lost else
                            ctx.zh_supported(toks[k], b, st, tx) for k in missing)
-                       >= MOVED * len(missing) for (b, st, tx), values in zip(near, near_values,
-                                                                             strict=True)):
+                       >= MOVED * len(missing) and (
+                           len(missing) < MOVED_LENGTH_WORDS
+                           or _carries(ctx, b, last.end - first.start)
+                           or _explains(ctx, [toks[k] for k in clause], b))
+                       for (b, st, tx), values in zip(near, near_values, strict=True)):
                     continue
                 text = ctx.zh.text[first.start : last.end]
                 yield Finding(
@@ -304,6 +344,25 @@ def _unsupported_runs(ctx: Context, j: int, supported: list[bool]) -> list[list[
     return [r for r, n in runs if n >= MIN_CONTENT_WORDS]
 
 
+# An unsupported English run without a name is worth a warning when the English is longer
+# than the document's ratio predicts by well more than the run (an added clause; a paraphrase
+# leaves the length as it is) ...
+RUN_EXCESS = 1.5
+# ... and the Chinese has little unmatched that the run could be the rendering of: at most
+# this share of it, in fewer words than the run has.
+RUN_ZH_UNMATCHED = 0.35
+
+
+def zh_unmatched(ctx: Context, bead: Bead) -> tuple[float, int]:
+    """Share of the bead's Chinese (in characters) in content words the English lacks, and
+    the number of those words."""
+    total = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
+    missing = [t for i in bead.zh for t in ctx.zh_tokens(i)
+               if t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1
+               and not ctx.zh_supported(t, bead)]
+    return sum(len(t.text) for t in missing) / max(total, 1), len(missing)
+
+
 @register("content")
 def added_content(ctx: Context) -> Iterator[Finding]:
     for index, bead in enumerate(ctx.alignment.beads):
@@ -311,17 +370,24 @@ def added_content(ctx: Context) -> Iterator[Finding]:
             continue
         stems = ctx.bead_stems(bead)
         zh_text = ctx.zh_text(bead)
+        unmatched: tuple[float, int] | None = None
+        en_length = sum(len(ctx.en.sentences[k].text) for k in bead.en)
+        claimed = 0  # characters of the English that findings already report as added
         for j in bead.en:
             toks = ctx.en_tokens(j)
             supported = [not t.content or ctx.en_supported(t, bead, stems, zh_text)
                          for t in toks]
             covered: set[int] = set()
             near = _neighbours(ctx, index)
+            descriptions = _descriptions(ctx, j)
             for finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
                 covered |= clause
+                claimed += sum(s.end - s.start for s in finding.en.spans
+                               if any(a <= s.start and s.end <= b for a, b in descriptions))
                 yield finding
             for finding, clause in _appositive_findings(ctx, bead, j, supported, covered):
                 covered |= clause
+                claimed += sum(s.end - s.start for s in finding.en.spans)
                 yield finding
             for run in _unsupported_runs(ctx, j, supported):
                 if any(toks.index(t) in covered for t in run):
@@ -337,10 +403,20 @@ def added_content(ctx: Context) -> Iterator[Finding]:
                 # (or when the run is a large share of the sentence: a rewritten clause).
                 named = named and (ctx.relative_length(bead) >= 1 + LENGTH_EVIDENCE * share
                                    or (len(words) >= 5 and share >= 0.2))
+                # (The length of an added description, set off as one, is no evidence for
+                # this run: the description accounts for it.)
+                rest = ctx.relative_length(bead) * (en_length - claimed) / max(en_length, 1)
+                long = rest >= 1 + RUN_EXCESS * share
+                if long and not named:
+                    if unmatched is None:
+                        unmatched = zh_unmatched(ctx, bead)
+                    long = unmatched[0] <= RUN_ZH_UNMATCHED and unmatched[1] < len(words)
+                severity = Severity.WARNING if (named or long) and len(words) >= 3 \
+                    else Severity.INFO
                 yield Finding(
                     rule="content-added", category=Category.ADDITION,
                     type=FindingType.CONTENT,
-                    severity=Severity.WARNING if named and len(words) >= 3 else Severity.INFO,
+                    severity=severity,
                     zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",
                     evidence=f"none of {', '.join(repr(w) for w in words[:6])} matches a "
