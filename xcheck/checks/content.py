@@ -249,6 +249,50 @@ def _moved_number(ctx: Context, i: int, token: ZhToken, values: list[float]) -> 
                if token.start < b and a < token.end)
 
 
+def _zh_content(token: ZhToken) -> bool:
+    return bool(token.stems) and token.norm not in ZH_STOPWORDS and len(token.norm) > 1
+
+
+def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
+                       en_text: str) -> set[tuple[int, int]]:
+    """(sentence, token) of the bead's Chinese content words the English does not support,
+    each English word supporting one Chinese word only.
+
+    Word-by-word, one English word can vouch for several Chinese words: "drugs" for both 药物
+    and 囤药, "international" for both 國際 of 參與國際組織 and of 國際民航組織. A dropped
+    clause then seems supported by words that translate another clause. Here the Chinese
+    words take their English words in turn, dictionary words before words matched by a
+    part (囤药 by 药), the words with fewest candidates first, then in order. A word whose
+    candidates are all taken is unsupported when it was matched by a part only, or when
+    the same word took them (the English says it once); two different dictionary words
+    sharing a gloss (检方, 提起公诉 ~ "prosecutors") both keep it. Words supported by no
+    single English word (a number, a phrase of the glossary) keep the bead-level answer.
+    """
+    en_words = [(t.stem, t.text) for j in bead.en for t in ctx.en_tokens(j) if t.content]
+    out: set[tuple[int, int]] = set()
+    claims: list[tuple[bool, int, int, int, list[int]]] = []
+    for i in bead.zh:
+        for k, t in enumerate(ctx.zh_tokens(i)):
+            if not _zh_content(t):
+                continue
+            if not ctx.zh_supported(t, bead, en_stems, en_text):
+                out.add((i, k))
+                continue
+            candidates = [n for n, (st, text) in enumerate(en_words)
+                          if ctx.zh_supported(t, bead, {st}, text)]
+            if candidates:
+                claims.append((t.norm not in ctx.dictionary, len(candidates), i, k, candidates))
+    taken: dict[int, str] = {}  # English word -> the Chinese word it supports
+    for part, _n, i, k, candidates in sorted(claims, key=lambda c: c[:4]):
+        free = [n for n in candidates if n not in taken]
+        norm = ctx.zh_tokens(i)[k].norm
+        if free:
+            taken[free[0]] = norm
+        elif part or all(taken[n] == norm for n in candidates):
+            out.add((i, k))
+    return out
+
+
 @register("clauses-omitted")
 def omitted_clauses(ctx: Context) -> Iterator[Finding]:
     """Chinese clauses whose content the aligned English (or its neighbours) does not carry."""
@@ -265,6 +309,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
         zh_values = [n.value for i in bead.zh for n in zh_numbers(
             ctx.zh.norm_text[ctx.zh.sentences[i].start : ctx.zh.sentences[i].end])]
         en_unmatched = [e for e in en_values if e > 0 and not _has_value(e, zh_values)]
+        unsupported = _competing_support(ctx, bead, en_stems, en_text)
         for i in bead.zh:
             toks = ctx.zh_tokens(i)
             clauses = _clauses(toks, _ZH_CLAUSE_BREAKS)
@@ -286,8 +331,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                         and not any(v > 0 and 0.1 <= e / v <= 10 for e in en_unmatched)}
                 content = [k for k in clause if k in lost or (
                     toks[k].stems and toks[k].norm not in ZH_STOPWORDS and len(toks[k].norm) > 1)]
-                missing = [k for k in content if k in lost or not ctx.zh_supported(
-                    toks[k], bead, en_stems, en_text)]
+                missing = [k for k in content if k in lost or (i, k) in unsupported]
                 # A dropped clause leaves the English short; a paraphrase does not. When the
                 # English is short by the whole clause, a two-word clause is enough.
                 share = (last.end - first.start) / max(zh_length, 1)
