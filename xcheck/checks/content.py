@@ -112,20 +112,31 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         # (", but people should not stockpile them") and the English is long by it (below).
         linked = toks[clause[0]].text.lower() in _LINKS
         needed = 2 if lost or (linked and len(missing) == len(content)) else MIN_CONTENT_WORDS
-        if len(missing) < needed or len(missing) < (
-                SPLIT_CLAUSE_UNSUPPORTED if split else CLAUSE_UNSUPPORTED) * len(content):
+        words = [k for k in clause if toks[k].text[0].isalnum()]
+        first, last = toks[words[0] if words else clause[0]], toks[words[-1] if words else
+                                                                   clause[-1]]
+        share = (last.end - first.start) / max(en_length, 1)
+        relative = ctx.relative_length(bead)
+        # A number the Chinese lacks, in a clause the English is long by: the clause is added
+        # however many of its other words a noisy dictionary links ("up 6.2 percentage
+        # points from the previous week": "week", "points" found elsewhere in the Chinese).
+        numbered = bool(lost) and relative >= 1 + LENGTH_EVIDENCE * share
+        if not numbered and (len(missing) < needed or len(missing) < (
+                SPLIT_CLAUSE_UNSUPPORTED if split else CLAUSE_UNSUPPORTED) * len(content)):
             continue
         # (Of two words, one common word found next door proves nothing.)
         moved = MOVED * len(missing) if len(missing) > 2 else len(missing)
         if any(sum(ctx.en_supported(toks[k], b) for k in missing if k not in lost) >= moved
                for b in near if b.zh):
             continue  # the neighbouring Chinese has it: moved by the alignment, not added
-        words = [k for k in clause if toks[k].text[0].isalnum()]
-        first, last = toks[words[0] if words else clause[0]], toks[words[-1] if words else
-                                                                   clause[-1]]
-        # An added clause makes the English long; a paraphrase does not.
-        share = (last.end - first.start) / max(en_length, 1)
-        if ctx.relative_length(bead) < 1 + LENGTH_EVIDENCE * share and not lost:
+        # An added clause makes the English long; a paraphrase does not. (Less of it when
+        # nothing of the clause matches in a 1-1 bead: the words say it as well. In a
+        # larger bead a clause is too small a part of the length. The Chinese side's
+        # unmatched words are no counter-evidence here: dictionary gaps (截至 "as of",
+        # 下午 "p.m.") make them too many.)
+        evidence = ALL_MISSING_LENGTH_EVIDENCE if len(missing) == len(content) and len(
+            bead.zh) == len(bead.en) == 1 else LENGTH_EVIDENCE
+        if relative < 1 + evidence * share and not lost:
             continue
         text = ctx.en.text[first.start : last.end]
         out.append((Finding(
@@ -193,8 +204,11 @@ def _neighbours(ctx: Context, index: int) -> list[Bead]:
 
 
 MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
-# How much of a clause's share of the sentence must show in the bead's length.
+# How much of a clause's share of the sentence must show in the bead's length ...
 LENGTH_EVIDENCE = 0.5
+# ... when none of the clause's (3+, or 2 linked) content words has a counterpart, in a 1-1
+# bead.
+ALL_MISSING_LENGTH_EVIDENCE = 0.3
 
 
 # A clause of this many unmatched words counts as moved to a neighbouring bead only when
@@ -247,6 +261,12 @@ def _moved_number(ctx: Context, i: int, token: ZhToken, values: list[float]) -> 
     """Does a neighbouring English sentence state this token's number?"""
     return any(_has_value(v, values) for a, b, v in _strong_numbers(ctx, i)
                if token.start < b and a < token.end)
+
+
+def _en_unmatched(ctx: Context, bead: Bead) -> int:
+    """The number of English content words of the bead without a counterpart."""
+    return sum(not ctx.en_supported(t, bead) for j in bead.en for t in ctx.en_tokens(j)
+               if t.content)
 
 
 def _zh_content(token: ZhToken) -> bool:
@@ -337,7 +357,13 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                 share = (last.end - first.start) / max(zh_length, 1)
                 relative = ctx.relative_length(bead)
                 # A number the English lacks is evidence enough, whatever the length.
-                if relative > 1 - LENGTH_EVIDENCE * share and not lost:
+                if relative > 1 - LENGTH_EVIDENCE * share and not lost and not (
+                        # (less of it when nothing of the clause matches and the English
+                        # has fewer unmatched words that could be its paraphrase)
+                        len(missing) == len(content) >= MIN_CONTENT_WORDS
+                        and len(bead.zh) == len(bead.en) == 1
+                        and relative <= 1 - ALL_MISSING_LENGTH_EVIDENCE * share
+                        and _en_unmatched(ctx, bead) < len(missing)):
                     continue
                 needed = 2 if relative <= 1 - share or lost else MIN_CONTENT_WORDS
                 if len(missing) < needed or len(missing) < (
