@@ -166,20 +166,21 @@ def _inject(text: str, find: str, replace: str) -> str:
 
 
 def test_mt_finds_a_dropped_clause_the_dictionary_alone_misses(tmp_path: Path) -> None:
-    # English drops a clause (injections.json: clause_dropped); the English is not short by
-    # it, and the dictionary links too little of 携带冲锋舟和救生器材 to tell.
-    slug = "cn-flood-meizhou"
+    # English drops a clause (injections.json: clause_dropped); the dictionary links 財政赤字
+    # to "spending" and the English is not short enough by 持續的情況 alone to tell.
+    slug = "hk-legco-rail"
     zh = CORPORA / "faithful" / f"{slug}.zh.txt"
     en = tmp_path / "en.txt"
     en.write_text(_inject((CORPORA / "faithful" / f"{slug}.en.txt").read_text("utf-8"),
-                          ", equipped with assault boats and lifesaving equipment,", ""), "utf-8")
+                          "that with the government still running a fiscal deficit, it",
+                          "that it"), "utf-8")
     without = check(zh, en)
     with_mt = check(zh, en, mt=CORPORA / "mt" / "faithful" / f"{slug}.mt.txt")
 
     def dropped(report: Report) -> list[Finding]:
         return [f for f in report.findings if f.category is Category.OMISSION
                 and f.type is FindingType.CONTENT and f.severity is not Severity.INFO
-                and any("冲锋舟" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]
+                and any("赤字" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]
 
     assert not dropped(without)
     found = dropped(with_mt)

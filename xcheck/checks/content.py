@@ -204,6 +204,9 @@ def _neighbours(ctx: Context, index: int) -> list[Bead]:
 
 
 MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
+# A Chinese clause of this many unmatched words needs no length evidence when the English
+# has at most half as many unmatched words (nothing there could paraphrase it).
+LEXICAL_CLAUSE_WORDS = 4
 # How much of a clause's share of the sentence must show in the bead's length ...
 LENGTH_EVIDENCE = 0.5
 # ... when none of the clause's (3+, or 2 linked) content words has a counterpart, in a 1-1
@@ -363,11 +366,21 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                         len(missing) == len(content) >= MIN_CONTENT_WORDS
                         and len(bead.zh) == len(bead.en) == 1
                         and relative <= 1 - ALL_MISSING_LENGTH_EVIDENCE * share
-                        and _en_unmatched(ctx, bead) < len(missing)):
+                        and _en_unmatched(ctx, bead) < len(missing)) and not (
+                        # Words alone: a clause of many unmatched words in a bead whose
+                        # English is not long and is accounted for, all but a few words.
+                        len(missing) >= LEXICAL_CLAUSE_WORDS and relative <= 1
+                        and len(missing) >= CLAUSE_UNSUPPORTED * len(content)
+                        and _en_unmatched(ctx, bead) * 2 <= len(missing)):
                     continue
                 needed = 2 if relative <= 1 - share or lost else MIN_CONTENT_WORDS
+                # Half the clause unmatched is enough when the English is short by all of it
+                # and has (next to) nothing unmatched itself: no paraphrase is there.
+                short = relative <= 1 - share and len(missing) >= MIN_CONTENT_WORDS \
+                    and _en_unmatched(ctx, bead) * 2 <= len(missing)
                 if len(missing) < needed or len(missing) < (
-                        NUMBER_CLAUSE_UNSUPPORTED if lost else CLAUSE_UNSUPPORTED) * len(content):
+                        NUMBER_CLAUSE_UNSUPPORTED if lost or short else CLAUSE_UNSUPPORTED
+                ) * len(content):
                     continue
                 if any(sum(_moved_number(ctx, i, toks[k], values) if k in lost else
                            ctx.zh_supported(toks[k], b, st, tx) for k in missing)
