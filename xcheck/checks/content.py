@@ -121,8 +121,12 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         # however many of its other words a noisy dictionary links ("up 6.2 percentage
         # points from the previous week": "week", "points" found elsewhere in the Chinese).
         numbered = bool(lost) and relative >= 1 + LENGTH_EVIDENCE * share
+        # A clause split off at "and" needs more of its words unmatched, unless the Chinese
+        # has fewer unmatched words than it (nothing there it could paraphrase).
+        strict = split and (len(missing) < MIN_CONTENT_WORDS
+                            or zh_unmatched(ctx, bead)[1] >= len(missing))
         if not numbered and (len(missing) < needed or len(missing) < (
-                SPLIT_CLAUSE_UNSUPPORTED if split else CLAUSE_UNSUPPORTED) * len(content)):
+                SPLIT_CLAUSE_UNSUPPORTED if strict else CLAUSE_UNSUPPORTED) * len(content)):
             continue
         # (Of two words, one common word found next door proves nothing.)
         moved = MOVED * len(missing) if len(missing) > 2 else len(missing)
@@ -241,6 +245,13 @@ def _explains(ctx: Context, clause: list[ZhToken], bead: Bead) -> bool:
         >= MOVED_EXPLAINS * len(content)
 
 
+def _multiples(ctx: Context, i: int) -> set[tuple[int, int]]:
+    """(start, end) of the multiples (1.5倍) of Chinese sentence ``i``."""
+    s = ctx.zh.sentences[i]
+    return {(s.start + n.start, s.start + n.end)
+            for n in zh_numbers(ctx.zh.norm_text[s.start : s.end]) if n.times}
+
+
 def _strong_numbers(ctx: Context, i: int) -> list[tuple[int, int, float]]:
     """(start, end, value) of the numbers of Chinese sentence ``i`` worth a word: not a one
     or a two an ordinary word can carry."""
@@ -339,12 +350,16 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
             if len(clauses) < 2:
                 continue
             numbers = _strong_numbers(ctx, i)
+            multiples = _multiples(ctx, i)
             for clause in clauses:
                 first, last = toks[clause[0]], toks[clause[-1]]
                 inside = [(a, b, v) for a, b, v in numbers if first.start <= a and b <= last.end]
                 # A number the English states anchors the clause, however its words are
                 # paraphrased (4萬1,235名觀眾 ~ "a crowd of 41,235").
-                if any(_has_value(v, en_values) for _a, _b, v in inside):
+                # (1.5倍 may be "150%", or a rise of 1.5倍 "up 50%".)
+                if any(_has_value(v, en_values) or ((a, b) in multiples and (
+                        _has_value(v * 100, en_values) or _has_value((v - 1) * 100, en_values)))
+                       for a, b, v in inside):
                     continue
                 # A number it does not state is a word the English lacks (the numbers check
                 # reports the number; this reports the clause around it), unless the English
@@ -378,9 +393,13 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                 # and has (next to) nothing unmatched itself: no paraphrase is there.
                 short = relative <= 1 - share and len(missing) >= MIN_CONTENT_WORDS \
                     and _en_unmatched(ctx, bead) * 2 <= len(missing)
-                if len(missing) < needed or len(missing) < (
+                # A number the English lacks, in a clause the English is short by: the clause
+                # is dropped however many of its other words a noisy dictionary links
+                # (送出7次三振: 三振 finds "three" of 3支安打).
+                numbered = bool(lost) and relative <= 1 - LENGTH_EVIDENCE * share
+                if not numbered and (len(missing) < needed or len(missing) < (
                         NUMBER_CLAUSE_UNSUPPORTED if lost or short else CLAUSE_UNSUPPORTED
-                ) * len(content):
+                ) * len(content)):
                     continue
                 if any(sum(_moved_number(ctx, i, toks[k], values) if k in lost else
                            ctx.zh_supported(toks[k], b, st, tx) for k in missing)
