@@ -303,6 +303,7 @@ def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
     single English word (a number, a phrase of the glossary) keep the bead-level answer.
     """
     en_words = [(t.stem, t.text) for j in bead.en for t in ctx.en_tokens(j) if t.content]
+    singles = [{st} for st, _text in en_words]  # one set per word: the context caches by set
     out: set[tuple[int, int]] = set()
     claims: list[tuple[bool, int, int, int, list[int]]] = []
     for i in bead.zh:
@@ -312,8 +313,10 @@ def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
             if not ctx.zh_supported(t, bead, en_stems, en_text):
                 out.add((i, k))
                 continue
-            candidates = [n for n, (st, text) in enumerate(en_words)
-                          if ctx.zh_supported(t, bead, {st}, text)]
+            # (Words with the same stem first: the full test is slow.)
+            candidates = [n for n, (st, _text) in enumerate(en_words) if st in t.stems] or [
+                n for n, (_st, text) in enumerate(en_words)
+                if ctx.zh_supported(t, bead, singles[n], text)]
             if candidates:
                 claims.append((t.norm not in ctx.dictionary, len(candidates), i, k, candidates))
     taken: dict[int, str] = {}  # English word -> the Chinese word it supports
