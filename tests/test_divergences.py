@@ -28,14 +28,8 @@ SEVERE = (Severity.WARNING, Severity.ERROR)
 XFAIL: dict[str, str] = {
     "tw-court-fraud-en_only-sentence-1":
         "aligner absorbs the extra English sentence into a 2-3 bead, so no en_only finding",
-    "hk-legco-rail-addition-content-2":
-        "'with the government still running a fiscal deficit' is content-added at info only",
     "cn-court-bribery-zh_only-sentence-1":
         "aligner absorbs the extra Chinese sentence into a 3-1 bead, so no zh_only finding",
-    "cn-flood-meizhou-omission-content-1":
-        "no check reports Chinese content missing from the English (携带冲锋舟和救生器材)",
-    "cn-health-flu-omission-content-1":
-        "no check reports Chinese content missing from the English (但不建议自行囤药)",
 }
 
 

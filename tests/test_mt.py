@@ -195,17 +195,21 @@ def _inject(text: str, find: str, replace: str) -> str:
 
 
 def test_mt_finds_a_dropped_clause_the_dictionary_alone_misses(tmp_path: Path) -> None:
-    # English drops a clause (injections.json: clause_dropped).
+    # English drops a clause (injections.json: clause_dropped); the dictionary links 財政赤字
+    # to "spending" and the English is not short enough by 持續的情況 alone to tell.
+    slug = "hk-legco-rail"
+    zh = CORPORA / "faithful" / f"{slug}.zh.txt"
     en = tmp_path / "en.txt"
-    en.write_text(_inject(EN.read_text("utf-8"), ", including several senior executives of "
-                          "large state-owned banks.", "."), "utf-8")
-    without = check(ZH, en)
-    with_mt = check(ZH, en, mt=MT_LINES)
+    en.write_text(_inject((CORPORA / "faithful" / f"{slug}.en.txt").read_text("utf-8"),
+                          "that with the government still running a fiscal deficit, it",
+                          "that it"), "utf-8")
+    without = check(zh, en)
+    with_mt = check(zh, en, mt=CORPORA / "mt" / "faithful" / f"{slug}.mt.txt")
 
     def dropped(report: Report) -> list[Finding]:
         return [f for f in report.findings if f.category is Category.OMISSION
                 and f.type is FindingType.CONTENT and f.severity is not Severity.INFO
-                and any("银行" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]
+                and any("赤字" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]
 
     assert not dropped(without)
     found = dropped(with_mt)
@@ -355,8 +359,8 @@ def _injection(pair: str, find: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("pair", "find", "flagged"), [
-    # the Chinese lacks a clause the English has after "and"
-    ("cn-football-csl", "，继续领跑射手榜。", "remains top of the scoring chart"),
+    # the Chinese lacks a clause the English has (the dictionary alone leaves it at info)
+    ("cn-ev-exports", ",成为拉动出口的重要力量。", "major driver of overall"),
 ])
 def test_mt_finds_an_english_clause_the_chinese_and_its_mt_lack(tmp_path: Path, pair: str,
                                                                  find: str, flagged: str) -> None:

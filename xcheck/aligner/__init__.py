@@ -15,6 +15,7 @@ from xcheck.aligner.costs import (
     sentence_weights,
 )
 from xcheck.aligner.dp import DPInput, DPParams, DPResult, run
+from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
 from xcheck.model import Alignment, Bead, Document
@@ -113,6 +114,8 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         params = DPParams(**{**params.__dict__, "length_weight": settings.length_weight,
                              "length_ratio": ratio, "length_var": var})
         result = run(inp, params)
+    if n and m:
+        result = repair_nulls(inp, params, result)
     if not n or not m:
         beads = tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
         return Alignment(zh, en, beads, 0.0, tuple(asdict(settings).items()))

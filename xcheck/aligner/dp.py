@@ -124,6 +124,13 @@ def run(inp: DPInput, params: DPParams) -> DPResult:
         beads.append((i - a, i, j - b, j))
         i, j = i - a, j - b
     beads.reverse()
+    return summarise(inp, beads, cums)
+
+
+def summarise(inp: DPInput, beads: list[tuple[int, int, int, int]],
+              cums: _Cums | None = None) -> DPResult:
+    """Evidence, weight and similarity of each bead of a path."""
+    cums = cums or _Cums(inp)
     evidence: list[float] = []
     weight: list[float] = []
     sims: list[float] = []
@@ -209,3 +216,36 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[
             value -= params.paragraph_penalty * crossings
         out[s_idx] = value
     return out
+
+
+def bead_value(inp: DPInput, params: DPParams, zs: int, ze: int, es: int, ee: int,
+               cums: _Cums | None = None) -> float:
+    """The DP's value of one bead (zh ``zs:ze``, en ``es:ee``); a null bead costs the null
+    penalty per sentence. The same terms as ``_chunk_values``, for one bead."""
+    a, b = ze - zs, ee - es
+    if not a or not b:
+        return -params.null_penalty * (a + b)
+    c = cums or _Cums(inp)
+    psum = inp.band.block(zs, ze, es, ee)
+    weight = float(c.wz[ze] - c.wz[zs] + c.we[ee] - c.we[es])
+    base = 0.5 * (b * (c.zr[ze] - c.zr[zs]) + a * (c.ec[ee] - c.ec[es]))
+    value = float((psum - base) / max(weight, 1e-9)) * (a + b) \
+        * params.shape_multiplier.get((a, b), 1.0)
+    value -= params.merge_penalty * (a + b - 2)
+    if params.length_weight:
+        lz = float(c.lz[ze] - c.lz[zs])
+        le = float(c.le[ee] - c.le[es])
+        expected = params.length_ratio * lz
+        delta = (le - expected) / np.sqrt(params.length_var * (expected + le) / 2 + 1.0)
+        value -= params.length_weight * min(delta * delta, 25.0) / 2
+    if params.punct_weight:
+        value -= params.punct_weight * float(np.abs((c.pz[ze] - c.pz[zs])
+                                                    - (c.pe[ee] - c.pe[es])).sum())
+    if params.paragraph_penalty:
+        crossings = 0.0
+        if a > 1:
+            crossings += float(inp.zh_para[zs] != inp.zh_para[ze - 1])
+        if b > 1:
+            crossings += float(inp.en_para[es] != inp.en_para[ee - 1])
+        value -= params.paragraph_penalty * crossings
+    return value

@@ -112,20 +112,35 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         # (", but people should not stockpile them") and the English is long by it (below).
         linked = toks[clause[0]].text.lower() in _LINKS
         needed = 2 if lost or (linked and len(missing) == len(content)) else MIN_CONTENT_WORDS
-        if len(missing) < needed or len(missing) < (
-                SPLIT_CLAUSE_UNSUPPORTED if split else CLAUSE_UNSUPPORTED) * len(content):
+        words = [k for k in clause if toks[k].text[0].isalnum()]
+        first, last = toks[words[0] if words else clause[0]], toks[words[-1] if words else
+                                                                   clause[-1]]
+        share = (last.end - first.start) / max(en_length, 1)
+        relative = ctx.relative_length(bead)
+        # A number the Chinese lacks, in a clause the English is long by: the clause is added
+        # however many of its other words a noisy dictionary links ("up 6.2 percentage
+        # points from the previous week": "week", "points" found elsewhere in the Chinese).
+        numbered = bool(lost) and relative >= 1 + LENGTH_EVIDENCE * share
+        # A clause split off at "and" needs more of its words unmatched, unless the Chinese
+        # has fewer unmatched words than it (nothing there it could paraphrase).
+        strict = split and (len(missing) < MIN_CONTENT_WORDS
+                            or zh_unmatched(ctx, bead)[1] >= len(missing))
+        if not numbered and (len(missing) < needed or len(missing) < (
+                SPLIT_CLAUSE_UNSUPPORTED if strict else CLAUSE_UNSUPPORTED) * len(content)):
             continue
         # (Of two words, one common word found next door proves nothing.)
         moved = MOVED * len(missing) if len(missing) > 2 else len(missing)
         if any(sum(ctx.en_supported(toks[k], b) for k in missing if k not in lost) >= moved
                for b in near if b.zh):
             continue  # the neighbouring Chinese has it: moved by the alignment, not added
-        words = [k for k in clause if toks[k].text[0].isalnum()]
-        first, last = toks[words[0] if words else clause[0]], toks[words[-1] if words else
-                                                                   clause[-1]]
-        # An added clause makes the English long; a paraphrase does not.
-        share = (last.end - first.start) / max(en_length, 1)
-        if ctx.relative_length(bead) < 1 + LENGTH_EVIDENCE * share and not lost:
+        # An added clause makes the English long; a paraphrase does not. (Less of it when
+        # nothing of the clause matches in a 1-1 bead: the words say it as well. In a
+        # larger bead a clause is too small a part of the length. The Chinese side's
+        # unmatched words are no counter-evidence here: dictionary gaps (截至 "as of",
+        # 下午 "p.m.") make them too many.)
+        evidence = ALL_MISSING_LENGTH_EVIDENCE if len(missing) == len(content) and len(
+            bead.zh) == len(bead.en) == 1 else LENGTH_EVIDENCE
+        if relative < 1 + evidence * share and not lost:
             continue
         text = ctx.en.text[first.start : last.end]
         out.append((Finding(
@@ -146,6 +161,16 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
 _APPOSITIVE = re.compile(r"(?:\b[A-Z][\w’'-]*, |\band )(?P<np>(?:a|an|the)\s[^,.;:!?“”\"()]+)"
                          r"|(?<=\w), (?P<rel>(?:who|whose)\s[^,.;:!?“”\"()]+)")
 APPOSITIVE_WORDS = 2
+
+
+def _descriptions(ctx: Context, j: int) -> list[tuple[int, int]]:
+    """Character ranges of the appositives and relative clauses of English sentence ``j``."""
+    s = ctx.en.sentences[j]
+    out = []
+    for m in _APPOSITIVE.finditer(s.text):
+        group = "np" if m.group("np") else "rel"
+        out.append((s.start + m.start(group), s.start + m.end(group)))
+    return out
 
 
 def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool],
@@ -183,8 +208,48 @@ def _neighbours(ctx: Context, index: int) -> list[Bead]:
 
 
 MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
-# How much of a clause's share of the sentence must show in the bead's length.
+# A Chinese clause of this many unmatched words needs no length evidence when the English
+# has at most half as many unmatched words (nothing there could paraphrase it).
+LEXICAL_CLAUSE_WORDS = 4
+# How much of a clause's share of the sentence must show in the bead's length ...
 LENGTH_EVIDENCE = 0.5
+# ... when none of the clause's (3+, or 2 linked) content words has a counterpart, in a 1-1
+# bead.
+ALL_MISSING_LENGTH_EVIDENCE = 0.3
+
+
+# A clause of this many unmatched words counts as moved to a neighbouring bead only when
+# that bead's English is long by it (below); a few common words found next door prove little.
+MOVED_LENGTH_WORDS = 4
+
+
+def _carries(ctx: Context, bead: Bead, zh_chars: int) -> bool:
+    """Could the English of ``bead`` carry ``zh_chars`` more Chinese characters than its own
+    Chinese? A clause moved there by the translator makes it long by about that much."""
+    own = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
+    return not own or ctx.relative_length(bead) >= 1 + LENGTH_EVIDENCE * zh_chars / own
+
+
+# ... or when the clause accounts for this share of that bead's English content words (the
+# aligner paired the English that translates it with another sentence).
+MOVED_EXPLAINS = 0.4
+
+
+def _explains(ctx: Context, clause: list[ZhToken], bead: Bead) -> bool:
+    stems: set[str] = set()
+    for t in clause:
+        stems |= t.stems
+    text = "".join(t.norm for t in clause)
+    content = [t for j in bead.en for t in ctx.en_tokens(j) if t.content]
+    return bool(content) and sum(ctx.en_supported(t, bead, stems, text) for t in content) \
+        >= MOVED_EXPLAINS * len(content)
+
+
+def _multiples(ctx: Context, i: int) -> set[tuple[int, int]]:
+    """(start, end) of the multiples (1.5倍) of Chinese sentence ``i``."""
+    s = ctx.zh.sentences[i]
+    return {(s.start + n.start, s.start + n.end)
+            for n in zh_numbers(ctx.zh.norm_text[s.start : s.end]) if n.times}
 
 
 def _strong_numbers(ctx: Context, i: int) -> list[tuple[int, int, float]]:
@@ -212,6 +277,59 @@ def _moved_number(ctx: Context, i: int, token: ZhToken, values: list[float]) -> 
                if token.start < b and a < token.end)
 
 
+def _en_unmatched(ctx: Context, bead: Bead) -> int:
+    """The number of English content words of the bead without a counterpart."""
+    return sum(not ctx.en_supported(t, bead) for j in bead.en for t in ctx.en_tokens(j)
+               if t.content)
+
+
+def _zh_content(token: ZhToken) -> bool:
+    return bool(token.stems) and token.norm not in ZH_STOPWORDS and len(token.norm) > 1
+
+
+def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
+                       en_text: str) -> set[tuple[int, int]]:
+    """(sentence, token) of the bead's Chinese content words the English does not support,
+    each English word supporting one Chinese word only.
+
+    Word-by-word, one English word can vouch for several Chinese words: "drugs" for both 药物
+    and 囤药, "international" for both 國際 of 參與國際組織 and of 國際民航組織. A dropped
+    clause then seems supported by words that translate another clause. Here the Chinese
+    words take their English words in turn, dictionary words before words matched by a
+    part (囤药 by 药), the words with fewest candidates first, then in order. A word whose
+    candidates are all taken is unsupported when it was matched by a part only, or when
+    the same word took them (the English says it once); two different dictionary words
+    sharing a gloss (检方, 提起公诉 ~ "prosecutors") both keep it. Words supported by no
+    single English word (a number, a phrase of the glossary) keep the bead-level answer.
+    """
+    en_words = [(t.stem, t.text) for j in bead.en for t in ctx.en_tokens(j) if t.content]
+    singles = [{st} for st, _text in en_words]  # one set per word: the context caches by set
+    out: set[tuple[int, int]] = set()
+    claims: list[tuple[bool, int, int, int, list[int]]] = []
+    for i in bead.zh:
+        for k, t in enumerate(ctx.zh_tokens(i)):
+            if not _zh_content(t):
+                continue
+            if not ctx.zh_supported(t, bead, en_stems, en_text):
+                out.add((i, k))
+                continue
+            # (Words with the same stem first: the full test is slow.)
+            candidates = [n for n, (st, _text) in enumerate(en_words) if st in t.stems] or [
+                n for n, (_st, text) in enumerate(en_words)
+                if ctx.zh_supported(t, bead, singles[n], text)]
+            if candidates:
+                claims.append((t.norm not in ctx.dictionary, len(candidates), i, k, candidates))
+    taken: dict[int, str] = {}  # English word -> the Chinese word it supports
+    for part, _n, i, k, candidates in sorted(claims, key=lambda c: c[:4]):
+        free = [n for n in candidates if n not in taken]
+        norm = ctx.zh_tokens(i)[k].norm
+        if free:
+            taken[free[0]] = norm
+        elif part or all(taken[n] == norm for n in candidates):
+            out.add((i, k))
+    return out
+
+
 @register("clauses-omitted")
 def omitted_clauses(ctx: Context) -> Iterator[Finding]:
     """Chinese clauses whose content the aligned English (or its neighbours) does not carry."""
@@ -228,18 +346,23 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
         zh_values = [n.value for i in bead.zh for n in zh_numbers(
             ctx.zh.norm_text[ctx.zh.sentences[i].start : ctx.zh.sentences[i].end])]
         en_unmatched = [e for e in en_values if e > 0 and not _has_value(e, zh_values)]
+        unsupported = _competing_support(ctx, bead, en_stems, en_text)
         for i in bead.zh:
             toks = ctx.zh_tokens(i)
             clauses = _clauses(toks, _ZH_CLAUSE_BREAKS)
             if len(clauses) < 2:
                 continue
             numbers = _strong_numbers(ctx, i)
+            multiples = _multiples(ctx, i)
             for clause in clauses:
                 first, last = toks[clause[0]], toks[clause[-1]]
                 inside = [(a, b, v) for a, b, v in numbers if first.start <= a and b <= last.end]
                 # A number the English states anchors the clause, however its words are
                 # paraphrased (4萬1,235名觀眾 ~ "a crowd of 41,235").
-                if any(_has_value(v, en_values) for _a, _b, v in inside):
+                # (1.5倍 may be "150%", or a rise of 1.5倍 "up 50%".)
+                if any(_has_value(v, en_values) or ((a, b) in multiples and (
+                        _has_value(v * 100, en_values) or _has_value((v - 1) * 100, en_values)))
+                       for a, b, v in inside):
                     continue
                 # A number it does not state is a word the English lacks (the numbers check
                 # reports the number; this reports the clause around it), unless the English
@@ -249,23 +372,45 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                         and not any(v > 0 and 0.1 <= e / v <= 10 for e in en_unmatched)}
                 content = [k for k in clause if k in lost or (
                     toks[k].stems and toks[k].norm not in ZH_STOPWORDS and len(toks[k].norm) > 1)]
-                missing = [k for k in content if k in lost or not ctx.zh_supported(
-                    toks[k], bead, en_stems, en_text)]
+                missing = [k for k in content if k in lost or (i, k) in unsupported]
                 # A dropped clause leaves the English short; a paraphrase does not. When the
                 # English is short by the whole clause, a two-word clause is enough.
                 share = (last.end - first.start) / max(zh_length, 1)
                 relative = ctx.relative_length(bead)
                 # A number the English lacks is evidence enough, whatever the length.
-                if relative > 1 - LENGTH_EVIDENCE * share and not lost:
+                if relative > 1 - LENGTH_EVIDENCE * share and not lost and not (
+                        # (less of it when nothing of the clause matches and the English
+                        # has fewer unmatched words that could be its paraphrase)
+                        len(missing) == len(content) >= MIN_CONTENT_WORDS
+                        and len(bead.zh) == len(bead.en) == 1
+                        and relative <= 1 - ALL_MISSING_LENGTH_EVIDENCE * share
+                        and _en_unmatched(ctx, bead) < len(missing)) and not (
+                        # Words alone: a clause of many unmatched words in a bead whose
+                        # English is not long and is accounted for, all but a few words.
+                        len(missing) >= LEXICAL_CLAUSE_WORDS and relative <= 1
+                        and len(missing) >= CLAUSE_UNSUPPORTED * len(content)
+                        and _en_unmatched(ctx, bead) * 2 <= len(missing)):
                     continue
                 needed = 2 if relative <= 1 - share or lost else MIN_CONTENT_WORDS
-                if len(missing) < needed or len(missing) < (
-                        NUMBER_CLAUSE_UNSUPPORTED if lost else CLAUSE_UNSUPPORTED) * len(content):
+                # Half the clause unmatched is enough when the English is short by all of it
+                # and has (next to) nothing unmatched itself: no paraphrase is there.
+                short = relative <= 1 - share and len(missing) >= MIN_CONTENT_WORDS \
+                    and _en_unmatched(ctx, bead) * 2 <= len(missing)
+                # A number the English lacks, in a clause the English is short by: the clause
+                # is dropped however many of its other words a noisy dictionary links
+                # (送出7次三振: 三振 finds "three" of 3支安打).
+                numbered = bool(lost) and relative <= 1 - LENGTH_EVIDENCE * share
+                if not numbered and (len(missing) < needed or len(missing) < (
+                        NUMBER_CLAUSE_UNSUPPORTED if lost or short else CLAUSE_UNSUPPORTED
+                ) * len(content)):
                     continue
                 if any(sum(_moved_number(ctx, i, toks[k], values) if k in lost else
                            ctx.zh_supported(toks[k], b, st, tx) for k in missing)
-                       >= MOVED * len(missing) for (b, st, tx), values in zip(near, near_values,
-                                                                             strict=True)):
+                       >= MOVED * len(missing) and (
+                           len(missing) < MOVED_LENGTH_WORDS
+                           or _carries(ctx, b, last.end - first.start)
+                           or _explains(ctx, [toks[k] for k in clause], b))
+                       for (b, st, tx), values in zip(near, near_values, strict=True)):
                     continue
                 text = ctx.zh.text[first.start : last.end]
                 yield Finding(
@@ -304,6 +449,25 @@ def _unsupported_runs(ctx: Context, j: int, supported: list[bool]) -> list[list[
     return [r for r, n in runs if n >= MIN_CONTENT_WORDS]
 
 
+# An unsupported English run without a name is worth a warning when the English is longer
+# than the document's ratio predicts by well more than the run (an added clause; a paraphrase
+# leaves the length as it is) ...
+RUN_EXCESS = 1.5
+# ... and the Chinese has little unmatched that the run could be the rendering of: at most
+# this share of it, in fewer words than the run has.
+RUN_ZH_UNMATCHED = 0.35
+
+
+def zh_unmatched(ctx: Context, bead: Bead) -> tuple[float, int]:
+    """Share of the bead's Chinese (in characters) in content words the English lacks, and
+    the number of those words."""
+    total = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
+    missing = [t for i in bead.zh for t in ctx.zh_tokens(i)
+               if t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1
+               and not ctx.zh_supported(t, bead)]
+    return sum(len(t.text) for t in missing) / max(total, 1), len(missing)
+
+
 @register("content")
 def added_content(ctx: Context) -> Iterator[Finding]:
     for index, bead in enumerate(ctx.alignment.beads):
@@ -311,17 +475,24 @@ def added_content(ctx: Context) -> Iterator[Finding]:
             continue
         stems = ctx.bead_stems(bead)
         zh_text = ctx.zh_text(bead)
+        unmatched: tuple[float, int] | None = None
+        en_length = sum(len(ctx.en.sentences[k].text) for k in bead.en)
+        claimed = 0  # characters of the English that findings already report as added
         for j in bead.en:
             toks = ctx.en_tokens(j)
             supported = [not t.content or ctx.en_supported(t, bead, stems, zh_text)
                          for t in toks]
             covered: set[int] = set()
             near = _neighbours(ctx, index)
+            descriptions = _descriptions(ctx, j)
             for finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
                 covered |= clause
+                claimed += sum(s.end - s.start for s in finding.en.spans
+                               if any(a <= s.start and s.end <= b for a, b in descriptions))
                 yield finding
             for finding, clause in _appositive_findings(ctx, bead, j, supported, covered):
                 covered |= clause
+                claimed += sum(s.end - s.start for s in finding.en.spans)
                 yield finding
             for run in _unsupported_runs(ctx, j, supported):
                 if any(toks.index(t) in covered for t in run):
@@ -337,10 +508,20 @@ def added_content(ctx: Context) -> Iterator[Finding]:
                 # (or when the run is a large share of the sentence: a rewritten clause).
                 named = named and (ctx.relative_length(bead) >= 1 + LENGTH_EVIDENCE * share
                                    or (len(words) >= 5 and share >= 0.2))
+                # (The length of an added description, set off as one, is no evidence for
+                # this run: the description accounts for it.)
+                rest = ctx.relative_length(bead) * (en_length - claimed) / max(en_length, 1)
+                long = rest >= 1 + RUN_EXCESS * share
+                if long and not named:
+                    if unmatched is None:
+                        unmatched = zh_unmatched(ctx, bead)
+                    long = unmatched[0] <= RUN_ZH_UNMATCHED and unmatched[1] < len(words)
+                severity = Severity.WARNING if (named or long) and len(words) >= 3 \
+                    else Severity.INFO
                 yield Finding(
                     rule="content-added", category=Category.ADDITION,
                     type=FindingType.CONTENT,
-                    severity=Severity.WARNING if named and len(words) >= 3 else Severity.INFO,
+                    severity=severity,
                     zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",
                     evidence=f"none of {', '.join(repr(w) for w in words[:6])} matches a "

@@ -1,0 +1,56 @@
+"""Numbers inside clauses, and clauses split off at "and"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xcheck.api import check, check_documents
+from xcheck.load import document_from_text
+from xcheck.model import Lang, Report
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+
+
+def run(zh: str, en: str) -> Report:
+    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+
+
+def faithful(slug: str) -> tuple[str, str]:
+    return tuple(  # type: ignore[return-value]
+        (CORPORA / "faithful" / f"{slug}.{lang}.txt").read_text(encoding="utf-8")
+        for lang in ("zh", "en"))
+
+
+def omitted(report: Report) -> list[str]:
+    zh = report.alignment.zh.text
+    return [zh[f.zh.spans[0].start : f.zh.spans[0].end] for f in report.findings
+            if f.rule == "clause-omitted"]
+
+
+def added(report: Report) -> list[str]:
+    en = report.alignment.en.text
+    return [en[f.en.spans[0].start : f.en.spans[0].end] for f in report.findings
+            if f.rule == "clause-added"]
+
+
+def test_a_lost_number_in_a_clause_the_english_is_short_by() -> None:
+    # 三振 finds "three" (of 3支安打) and 送出 a word too; the 7 is nowhere.
+    report = check(CORPORA / "pairs" / "tw-baseball-final.zh.txt",
+                   CORPORA / "pairs" / "tw-baseball-final.en.txt")
+    assert "送出7次三振" in omitted(report)
+
+
+def test_a_multiple_rendered_as_a_percentage_anchors_its_clause() -> None:
+    # 同比增幅达1.5倍 ~ "rising 150% year on year".
+    zh, en = faithful("cn-ev-exports")
+    assert "同比增幅达1.5倍" in zh and "150%" in en
+    assert omitted(run(zh, en)) == []
+
+
+def test_a_clause_split_at_and_when_the_chinese_has_little_unmatched() -> None:
+    # "scoring" finds 进球 elsewhere in the sentence: 3 of 4 words unmatched is enough when
+    # the Chinese has fewer unmatched words than that.
+    zh, en = faithful("cn-football-csl")
+    assert added(run(zh, en)) == []
+    zh = zh.replace("，继续领跑射手榜。", "。")
+    assert added(run(zh, en)) == ["and remains top of the scoring chart"]
