@@ -28,8 +28,6 @@ SEVERE = (Severity.WARNING, Severity.ERROR)
 XFAIL: dict[str, str] = {
     "tw-court-fraud-en_only-sentence-1":
         "aligner absorbs the extra English sentence into a 2-3 bead, so no en_only finding",
-    "cn-court-bribery-zh_only-sentence-1":
-        "aligner absorbs the extra Chinese sentence into a 3-1 bead, so no zh_only finding",
 }
 
 

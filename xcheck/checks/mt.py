@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
 from xcheck.checks.context import Context, EnToken, _fuzzy
+from xcheck.checks.sentences import _preview
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
@@ -457,8 +458,8 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                         rule="sentence-added-in-en", category=Category.ADDITION,
                         type=FindingType.SENTENCE, severity=Severity.ERROR,
                         zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
-                        message=f"English sentence {j} {_quote(s.text)} has nothing of its own "
-                                "in the Chinese it is aligned with",
+                        message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of "
+                                "its own in the Chinese it is aligned with",
                         evidence=f"{len(lacking)} of its {words.size} words are not in the "
                                  f"machine translation of the Chinese; {supported} of "
                                  f"{len(content)} content words match the Chinese")
@@ -476,8 +477,8 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                         rule="sentence-missing-in-en", category=Category.OMISSION,
                         type=FindingType.SENTENCE, severity=Severity.ERROR,
                         zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
-                        message=f"Chinese sentence {i} {_quote(s.text)} is not translated in "
-                                "the English it is aligned with",
+                        message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated "
+                                "in the English it is aligned with",
                         evidence=f"{len(lacking)} of the {words.size} words of its machine "
                                  f"translation {_quote(mt.for_zh(i))} are not in the English; "
                                  f"{unsupported} of its {total} words match nothing there")

@@ -3,12 +3,13 @@ support (a 1-2 bead whose second English sentence has nothing in the Chinese).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
 from xcheck.lexicon.evidence import ZH_STOPWORDS
-from xcheck.model import Category, Document, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Category, Document, Finding, FindingType, Severity, Side, Span
 
 _END = tuple("。！？；.!?;…」”\"'）)")
 
@@ -63,6 +64,7 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
 # A sentence a bead absorbed is unsupported when at most this share of its words has a
 # counterpart that the bead's other sentences do not already account for.
 UNIQUE_SUPPORT = 0.2
+BARELY = 0.1
 
 
 @register("absorbed-sentence")
@@ -99,6 +101,13 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _numbers_shared(zh_text: str, bead: Bead, ctx: Context) -> bool:
+    """Does the bead's English give one of the sentence's Arabic numbers (5比4 ~ 5-4)?"""
+    en = " ".join(ctx.en.sentences[j].text for j in bead.en).replace(",", "")
+    return any(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)", en)
+               for n in re.findall(r"\d+(?:\.\d+)?", zh_text.replace(",", "")))
+
+
 @register("absorbed-zh-sentence")
 def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
     """In a bead with several Chinese sentences, one the English does not translate."""
@@ -116,8 +125,12 @@ def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
             unique = [t for t in supported if t.norm not in others]
             share = len(ctx.zh.sentences[i].text) / max(total, 1)
             short = ctx.relative_length(bead) <= 1 - 0.5 * share
+            # (or when at most one word in ten has a counterpart of its own: the sentence's
+            # other matches are names its neighbours repeat; unless its numbers are there.)
             if len(unique) <= UNIQUE_SUPPORT * len(content) and (
-                    short or len(supported) <= 0.15 * len(content)):
+                    short or len(supported) <= 0.15 * len(content)
+                    or (len(content) >= 6 and len(unique) <= BARELY * len(content)
+                        and not _numbers_shared(ctx.zh.sentences[i].text, bead, ctx))):
                 s = ctx.zh.sentences[i]
                 yield Finding(
                     rule="sentence-missing-in-en", category=Category.OMISSION,

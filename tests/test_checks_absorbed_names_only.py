@@ -1,0 +1,49 @@
+"""A Chinese sentence absorbed into a bead whose only matches are names its neighbours repeat
+(at most one word in ten with a counterpart of its own) is reported, however long the
+English, unless the English gives one of its numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CORPORA
+from xcheck.api import check
+from xcheck.checks import sentences
+from xcheck.model import Report
+
+PAIR = "cn-court-bribery"  # its sentence 9 (王立新说……) has no English; the aligner absorbs it
+EXTRA = "王立新说，周建国的家属对判决结果表示理解。"
+
+
+def missing() -> list[str]:
+    report: Report = check(CORPORA / "pairs" / f"{PAIR}.zh.txt",
+                           CORPORA / "pairs" / f"{PAIR}.en.txt")
+    return [report.alignment.zh.text[f.zh.spans[0].start : f.zh.spans[0].end]
+            for f in report.findings if f.rule == "sentence-missing-in-en"]
+
+
+def test_a_sentence_matched_only_by_repeated_names_is_reported() -> None:
+    assert EXTRA in missing()
+
+
+def test_only_by_this_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "BARELY", -1.0)
+    assert EXTRA not in missing()
+
+
+def test_not_when_the_english_gives_its_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "_numbers_shared", lambda *a: True)
+    assert EXTRA not in missing()
+
+
+def test_numbers_shared() -> None:
+    from xcheck.load import document_from_text
+    from xcheck.model import Alignment, Bead, Lang
+
+    zh = document_from_text("韓國隊以5比4險勝澳洲隊。", Lang.ZH)
+    en = document_from_text("South Korea edged Australia 5-4.", Lang.EN)
+    from xcheck.checks.context import Context
+
+    ctx = Context(Alignment(zh, en, (Bead((0,), (0,)),)), ())
+    assert sentences._numbers_shared(zh.sentences[0].text, Bead((0,), (0,)), ctx)
+    assert not sentences._numbers_shared("對美國出口年增48.2%。", Bead((0,), (0,)), ctx)
