@@ -26,10 +26,6 @@ SEVERE = (Severity.WARNING, Severity.ERROR)
 
 # id -> why the checker misses it (observed when this file was written).
 XFAIL: dict[str, str] = {
-    "tw-court-fraud-en_only-sentence-1":
-        "aligner absorbs the extra English sentence into a 2-3 bead; its own words 'Taiwan', "
-        "'interest' and 'among' match 新臺幣, 月息 and 其中 in other senses, so it looks "
-        "supported (3 of 10 words, the absorbed-sentence check needs at most 2)",
 }
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import Context
+from xcheck.checks.context import EN_ALIASES, Context, EnToken
 from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.model import Bead, Category, Document, Finding, FindingType, Severity, Side, Span
 
@@ -85,8 +85,13 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
             unique = [t for t in supported if t.stem not in others]
             share = len(ctx.en.sentences[j].text) / max(total, 1)
             long = ctx.relative_length(bead) >= 1 + 0.5 * share
-            if len(unique) <= UNIQUE_SUPPORT * len(content) and (
-                    long or len(supported) <= 0.5 * len(content)):
+            # Support from a Chinese word the other sentences already translate is a second
+            # sense of it (月息 is the "monthly return" of one sentence, not the "interest" of
+            # investors in another): only words with a Chinese word of their own count.
+            own = [t for t in unique if _own_support(ctx, bead, t, others)]
+            if (len(unique) <= UNIQUE_SUPPORT * len(content) and (
+                    long or len(supported) <= 0.5 * len(content))) or (
+                    len(content) >= 6 and len(own) <= BARELY * len(content)):
                 s = ctx.en.sentences[j]
                 yield Finding(
                     rule="sentence-added-in-en", category=Category.ADDITION,
@@ -99,6 +104,19 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
                              + ("; the English is longer than the Chinese warrants" if long
                                 else ""),
                 )
+
+
+def _own_support(ctx: Context, bead: Bead, token: EnToken, others: set[str]) -> bool:
+    """Is ``token`` translated by a Chinese word of the bead that no other English sentence
+    of the bead uses (by its dictionary senses or a shipped alias)?"""
+    words = [t for i in bead.zh for t in ctx.zh_tokens(i)]
+    free = [t for t in words if not t.stems & others
+            and not any(alias in t.norm for o in others for alias in EN_ALIASES.get(o, ()))]
+    if any(token.stem in t.stems for t in free):
+        return True
+    # Only words the other sentences use (False), or supported some other way: names,
+    # numbers, romanisation (True: kept).
+    return not any(token.stem in t.stems for t in words)
 
 
 def _numbers_shared(zh_text: str, bead: Bead, ctx: Context) -> bool:

@@ -1,6 +1,6 @@
-"""A Chinese sentence absorbed into a bead whose only matches are names its neighbours repeat
-(at most one word in ten with a counterpart of its own) is reported, however long the
-English, unless the English gives one of its numbers."""
+"""A sentence absorbed into a bead is reported when at most one word in ten has a counterpart
+of its own: its other matches are names its neighbours repeat, or Chinese words the other
+sentences already translate (a Chinese sentence: unless the English gives its numbers)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,20 @@ def test_numbers_shared() -> None:
     ctx = Context(Alignment(zh, en, (Bead((0,), (0,)),)), ())
     assert sentences._numbers_shared(zh.sentences[0].text, Bead((0,), (0,)), ctx)
     assert not sentences._numbers_shared("對美國出口年增48.2%。", Bead((0,), (0,)), ctx)
+
+
+def test_an_english_sentence_supported_only_through_words_others_use(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """tw-court-fraud's planted sentence "Such schemes have proliferated in Taiwan as interest
+    in digital assets has grown among retail investors." is absorbed into a 2-3 bead; its
+    'interest' and 'Taiwan' match 月息 and 新臺幣, which the other English sentences already
+    translate ("monthly return", "NT$")."""
+    def added() -> list[str]:
+        report = check(CORPORA / "pairs" / "tw-court-fraud.zh.txt",
+                       CORPORA / "pairs" / "tw-court-fraud.en.txt")
+        return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end]
+                for f in report.findings if f.rule == "sentence-added-in-en"]
+
+    assert any(s.startswith("Such schemes have proliferated") for s in added())
+    monkeypatch.setattr(sentences, "_own_support", lambda *a: True)
+    assert not any(s.startswith("Such schemes have proliferated") for s in added())
