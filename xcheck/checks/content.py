@@ -287,6 +287,18 @@ def _zh_content(token: ZhToken) -> bool:
     return bool(token.stems) and token.norm not in ZH_STOPWORDS and len(token.norm) > 1
 
 
+def _single_support(ctx: Context, token: ZhToken, bead: Bead, stems: set[str],
+                    text: str) -> bool:
+    """zh_supported against one English word, memoised per context (beads and clauses ask
+    the same pairs again; the answer depends on the words only)."""
+    cache: dict[tuple[str, frozenset[str], str, str], bool] = ctx.__dict__.setdefault(
+        "_single_support", {})
+    key = (token.norm, token.stems, next(iter(stems)), text)
+    if key not in cache:
+        cache[key] = ctx.zh_supported(token, bead, stems, text)
+    return cache[key]
+
+
 def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
                        en_text: str) -> set[tuple[int, int]]:
     """(sentence, token) of the bead's Chinese content words the English does not support,
@@ -315,8 +327,8 @@ def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
                 continue
             # (Words with the same stem first: the full test is slow.)
             candidates = [n for n, (st, _text) in enumerate(en_words) if st in t.stems] or [
-                n for n, (_st, text) in enumerate(en_words)
-                if ctx.zh_supported(t, bead, singles[n], text)]
+                n for n, (st, text) in enumerate(en_words)
+                if _single_support(ctx, t, bead, singles[n], text)]
             if candidates:
                 claims.append((t.norm not in ctx.dictionary, len(candidates), i, k, candidates))
     taken: dict[int, str] = {}  # English word -> the Chinese word it supports

@@ -111,6 +111,7 @@ class EnToken:
 _TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{2,}}")
 
 
+@lru_cache(maxsize=8192)
 def _length(text: str) -> int:
     return sum(not c.isspace() for c in text)
 
@@ -506,8 +507,8 @@ class Context:
             if _romanised(word, token.norm) or (
                     len(token.norm) > 1 and names.similarity(token.norm, word) >= 0.75):
                 return True
-        for stem_, aliases in EN_ALIASES.items():
-            if stem_ in en_stems and any(a in token.norm for a in aliases):
+        for stem_ in en_stems & EN_ALIASES.keys():
+            if any(a in token.norm for a in EN_ALIASES[stem_]):
                 return True
         lowered = en_text.lower()
         return any((zh in token.norm or token.norm in zh) and en.lower() in lowered

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import EN_ALIASES, Context, EnToken
+from xcheck.checks.context import EN_ALIASES, Context, EnToken, ZhToken
 from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.model import Bead, Category, Document, Finding, FindingType, Severity, Side, Span
 
@@ -88,7 +88,8 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
             # Support from a Chinese word the other sentences already translate is a second
             # sense of it (月息 is the "monthly return" of one sentence, not the "interest" of
             # investors in another): only words with a Chinese word of their own count.
-            own = [t for t in unique if _own_support(ctx, bead, t, others)]
+            words, free = _free_words(ctx, bead, others)
+            own = [t for t in unique if _own_support(t, words, free)]
             if (len(unique) <= UNIQUE_SUPPORT * len(content) and (
                     long or len(supported) <= 0.5 * len(content))) or (
                     len(content) >= 6 and len(own) <= BARELY * len(content)):
@@ -106,12 +107,19 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-def _own_support(ctx: Context, bead: Bead, token: EnToken, others: set[str]) -> bool:
-    """Is ``token`` translated by a Chinese word of the bead that no other English sentence
-    of the bead uses (by its dictionary senses or a shipped alias)?"""
+def _free_words(ctx: Context, bead: Bead, others: set[str],
+                ) -> tuple[list[ZhToken], list[ZhToken]]:
+    """The bead's Chinese words, and those no other English sentence of the bead uses (by
+    their dictionary senses or a shipped alias)."""
     words = [t for i in bead.zh for t in ctx.zh_tokens(i)]
+    aliases = {alias for o in others for alias in EN_ALIASES.get(o, ())}
     free = [t for t in words if not t.stems & others
-            and not any(alias in t.norm for o in others for alias in EN_ALIASES.get(o, ()))]
+            and not any(alias in t.norm for alias in aliases)]
+    return words, free
+
+
+def _own_support(token: EnToken, words: list[ZhToken], free: list[ZhToken]) -> bool:
+    """Is ``token`` translated by a Chinese word of its own (one of ``free``)?"""
     if any(token.stem in t.stems for t in free):
         return True
     # Only words the other sentences use (False), or supported some other way: names,
