@@ -276,6 +276,7 @@ class Context:
         default_factory=dict)
     _loose_cache: dict[tuple[object, ...], tuple[frozenset[str], tuple[tuple[str, ...], ...]]] \
         = field(default_factory=dict)
+    _alias_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def zh(self) -> Document:
@@ -511,8 +512,15 @@ class Context:
             if any(a in token.norm for a in EN_ALIASES[stem_]):
                 return True
         lowered = en_text.lower()
-        return any((zh in token.norm or token.norm in zh) and en.lower() in lowered
-                   for zh, en, _words in self.aliases)
+        return any(en in lowered for en in self._alias_renderings(token.norm))
+
+    def _alias_renderings(self, norm: str) -> tuple[str, ...]:
+        """Lower-cased English of the aliases whose Chinese contains or is contained in
+        ``norm`` (memoised: the alias table is scanned once per Chinese word)."""
+        if norm not in self._alias_cache:
+            self._alias_cache[norm] = tuple(en.lower() for zh, en, _words in self.aliases
+                                            if zh in norm or norm in zh)
+        return self._alias_cache[norm]
 
     def sentence(self, lang: str, index: int) -> Sentence:
         return (self.zh if lang == "zh" else self.en).sentences[index]
