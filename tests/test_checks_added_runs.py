@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xcheck.api import check, check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report, Severity
+from tests.check_helpers import faithful, run
+from xcheck.api import check
+from xcheck.model import Report, Severity
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
-
-
-def faithful(slug: str) -> tuple[str, str]:
-    return tuple(  # type: ignore[return-value]
-        (CORPORA / "faithful" / f"{slug}.{lang}.txt").read_text(encoding="utf-8")
-        for lang in ("zh", "en"))
 
 
 def added_runs(report: Report, severity: Severity = Severity.WARNING) -> list[str]:

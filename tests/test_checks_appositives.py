@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from xcheck.api import check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report, Severity
+from tests.check_helpers import run
+from xcheck.model import Report, Severity
 
 ZH = "審判長李佩珊表示，本案被害人數眾多，不宜輕判。張家豪於去年被捕。"
 EN = ("Presiding Judge Lee Pei-shan said the case had a large number of victims and did not "
       "warrant a light sentence. Chang was arrested last year.")
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
 
 
 def added(report: Report) -> list[str]:

@@ -4,33 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xcheck.api import check, check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report
+from tests.check_helpers import added, faithful, omitted, run
+from xcheck.api import check
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
-
-
-def faithful(slug: str) -> tuple[str, str]:
-    return tuple(  # type: ignore[return-value]
-        (CORPORA / "faithful" / f"{slug}.{lang}.txt").read_text(encoding="utf-8")
-        for lang in ("zh", "en"))
-
-
-def omitted(report: Report) -> list[str]:
-    zh = report.alignment.zh.text
-    return [zh[f.zh.spans[0].start : f.zh.spans[0].end] for f in report.findings
-            if f.rule == "clause-omitted"]
-
-
-def added(report: Report) -> list[str]:
-    en = report.alignment.en.text
-    return [en[f.en.spans[0].start : f.en.spans[0].end] for f in report.findings
-            if f.rule == "clause-added"]
 
 
 def test_a_lost_number_in_a_clause_the_english_is_short_by() -> None:

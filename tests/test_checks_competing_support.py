@@ -3,28 +3,7 @@ translate another clause."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from xcheck.api import check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report
-
-FAITHFUL = Path(__file__).resolve().parents[1] / "corpora" / "faithful"
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
-
-
-def faithful(slug: str) -> tuple[str, str]:
-    return tuple(  # type: ignore[return-value]
-        (FAITHFUL / f"{slug}.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "en"))
-
-
-def omitted(report: Report) -> list[str]:
-    zh = report.alignment.zh.text
-    return [zh[f.zh.spans[0].start : f.zh.spans[0].end] for f in report.findings
-            if f.rule == "clause-omitted"]
+from tests.check_helpers import faithful, omitted, run
 
 
 def test_a_word_matched_by_a_part_loses_to_the_dictionary_word() -> None:

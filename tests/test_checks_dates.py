@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from xcheck.api import check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+from tests.check_helpers import run
+from xcheck.model import Report
 
 
 def time_rules(report: Report) -> list[str]:

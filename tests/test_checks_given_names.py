@@ -3,18 +3,12 @@ reading xcheck cannot match (中村悠真 ~ Yuma Nakamura) or before a name dot.
 
 from __future__ import annotations
 
-from xcheck.api import check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+from tests.check_helpers import flagged, run
+from xcheck.model import Report
 
 
 def name_parts(report: Report) -> list[str]:
-    return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end]
-            for f in report.findings if f.rule == "name-part-added"]
+    return flagged(report, "name-part-added", "en")
 
 
 def test_a_japanese_given_name_next_to_the_surname() -> None:

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xcheck.api import check, check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report
+from tests.check_helpers import omitted, run
+from xcheck.api import check
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
-
-
-def omitted(report: Report) -> list[str]:
-    zh = report.alignment.zh.text
-    return [zh[f.zh.spans[0].start : f.zh.spans[0].end] for f in report.findings
-            if f.rule == "clause-omitted"]
 
 
 def test_common_words_next_door_do_not_excuse_a_long_clause() -> None:

@@ -4,15 +4,10 @@ not name the place. Descriptions (商务部 Ministry of Commerce) still match wo
 
 from __future__ import annotations
 
-from xcheck.api import check_documents
+from tests.check_helpers import run
 from xcheck.checks.context import has_phrase, name_senses, phrase_stems
 from xcheck.lexicon import cedict
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report, Severity
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+from xcheck.model import Report, Severity
 
 
 def name_rules(report: Report) -> list[str]:

@@ -4,15 +4,10 @@ city that ends like an English word (Beijing, Kunming) is still a name."""
 
 from __future__ import annotations
 
-from xcheck.api import check_documents
+from tests.check_helpers import run
 from xcheck.checks.context import EnToken
 from xcheck.checks.names import _name_like
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report, Severity
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+from xcheck.model import Report, Severity
 
 
 def names_found(report: Report) -> list[tuple[str, str]]:

@@ -3,13 +3,8 @@ sounding like another name; names at the head of organisations; townships that a
 
 from __future__ import annotations
 
-from xcheck.api import check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Lang, Report, Severity
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+from tests.check_helpers import run
+from xcheck.model import Report, Severity
 
 
 def name_rules(report: Report) -> list[str]:

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xcheck.api import check_documents
-from xcheck.load import document_from_text
-from xcheck.model import Category, Lang, Report
+from tests.check_helpers import run
+from xcheck.model import Category, Report
 
 FAITHFUL = Path(__file__).resolve().parents[1] / "corpora" / "faithful"
-
-
-def run(zh: str, en: str) -> Report:
-    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
 
 
 def read(slug: str, lang: str) -> str:
