@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
 from xcheck.checks.context import Context, EnToken, _fuzzy
-from xcheck.checks.sentences import _preview
+from xcheck.checks.sentences import absorbed_en, absorbed_zh
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
@@ -454,15 +454,10 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 if (words.size >= MIN_SENTENCE_WORDS
                         and len(lacking) >= max(SENTENCE_MISSING, usual + MARGIN) * words.size
                         and supported <= DICTIONARY_AGREES * len(content)):
-                    yield Finding(
-                        rule="sentence-added-in-en", category=Category.ADDITION,
-                        type=FindingType.SENTENCE, severity=Severity.ERROR,
-                        zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
-                        message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of "
-                                "its own in the Chinese it is aligned with",
-                        evidence=f"{len(lacking)} of its {words.size} words are not in the "
-                                 f"machine translation of the Chinese; {supported} of "
-                                 f"{len(content)} content words match the Chinese")
+                    yield absorbed_en(ctx, bead, j,
+                                      f"{len(lacking)} of its {words.size} words are not in "
+                                      f"the machine translation of the Chinese; {supported} "
+                                      f"of {len(content)} content words match the Chinese")
         if len(bead.zh) > 1:
             en = _en_words(ctx, bead.en)
             for i in bead.zh:
@@ -473,15 +468,11 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 if (words.size >= MIN_SENTENCE_WORDS
                         and len(lacking) >= max(SENTENCE_MISSING, usual + MARGIN) * words.size
                         and unsupported >= DICTIONARY_AGREES * total):
-                    yield Finding(
-                        rule="sentence-missing-in-en", category=Category.OMISSION,
-                        type=FindingType.SENTENCE, severity=Severity.ERROR,
-                        zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
-                        message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated "
-                                "in the English it is aligned with",
-                        evidence=f"{len(lacking)} of the {words.size} words of its machine "
-                                 f"translation {_quote(mt.for_zh(i))} are not in the English; "
-                                 f"{unsupported} of its {total} words match nothing there")
+                    yield absorbed_zh(ctx, bead, i,
+                                      f"{len(lacking)} of the {words.size} words of its "
+                                      f"machine translation {_quote(mt.for_zh(i))} are not in "
+                                      f"the English; {unsupported} of its {total} words "
+                                      "match nothing there")
 
 
 def _overlaps(a: Finding, b: Finding) -> bool:

@@ -67,6 +67,29 @@ UNIQUE_SUPPORT = 0.2
 BARELY = 0.1
 
 
+def absorbed_en(ctx: Context, bead: Bead, j: int, evidence: str) -> Finding:
+    """English sentence ``j`` of ``bead`` has nothing the Chinese says (the dictionary's or
+    the machine translation's verdict, told by ``evidence``)."""
+    s = ctx.en.sentences[j]
+    return Finding(
+        rule="sentence-added-in-en", category=Category.ADDITION, type=FindingType.SENTENCE,
+        severity=Severity.ERROR, zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
+        message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of its own in the "
+                "Chinese it is aligned with",
+        evidence=evidence)
+
+
+def absorbed_zh(ctx: Context, bead: Bead, i: int, evidence: str) -> Finding:
+    """Chinese sentence ``i`` of ``bead`` is not translated in the bead's English."""
+    s = ctx.zh.sentences[i]
+    return Finding(
+        rule="sentence-missing-in-en", category=Category.OMISSION, type=FindingType.SENTENCE,
+        severity=Severity.ERROR, zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
+        message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated in the "
+                "English it is aligned with",
+        evidence=evidence)
+
+
 @register("absorbed-sentence")
 def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
     """In a bead with several English sentences, one the Chinese does not support."""
@@ -93,18 +116,11 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
             if (len(unique) <= UNIQUE_SUPPORT * len(content) and (
                     long or len(supported) <= 0.5 * len(content))) or (
                     len(content) >= 6 and len(own) <= BARELY * len(content)):
-                s = ctx.en.sentences[j]
-                yield Finding(
-                    rule="sentence-added-in-en", category=Category.ADDITION,
-                    type=FindingType.SENTENCE, severity=Severity.ERROR,
-                    zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
-                    message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of its "
-                            "own in the Chinese it is aligned with",
-                    evidence=f"{len(unique)} of {len(content)} content words have a counterpart "
-                             "the other sentences do not explain"
-                             + ("; the English is longer than the Chinese warrants" if long
-                                else ""),
-                )
+                yield absorbed_en(ctx, bead, j,
+                                  f"{len(unique)} of {len(content)} content words have a "
+                                  "counterpart the other sentences do not explain"
+                                  + ("; the English is longer than the Chinese warrants" if long
+                                     else ""))
 
 
 def _free_words(ctx: Context, bead: Bead, others: set[str],
@@ -157,18 +173,11 @@ def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
                     short or len(supported) <= 0.15 * len(content)
                     or (len(content) >= 6 and len(unique) <= BARELY * len(content)
                         and not _numbers_shared(ctx.zh.sentences[i].text, bead, ctx))):
-                s = ctx.zh.sentences[i]
-                yield Finding(
-                    rule="sentence-missing-in-en", category=Category.OMISSION,
-                    type=FindingType.SENTENCE, severity=Severity.ERROR,
-                    zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
-                    message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated in "
-                            "the English it is aligned with",
-                    evidence=f"{len(unique)} of {len(content)} words have a counterpart the "
-                             "other sentences do not explain"
-                             + ("; the English is shorter than the Chinese warrants" if short
-                                else ""),
-                )
+                yield absorbed_zh(ctx, bead, i,
+                                  f"{len(unique)} of {len(content)} words have a counterpart "
+                                  "the other sentences do not explain"
+                                  + ("; the English is shorter than the Chinese warrants"
+                                     if short else ""))
 
 
 # A 1-1 bead whose sentences share at most this share of their content words (on the side
