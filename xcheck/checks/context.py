@@ -37,6 +37,13 @@ EN_SAY = frozenset(stem(w) for w in "say said tell told note add stress warn sta
                    "believe urge admit explain remark acknowledge point".split())
 
 
+def is_content(tok: str) -> bool:
+    """An English word that carries content (a.m., p.m.: lower-case abbreviations do not)."""
+    low = tok.lower()
+    return (tok[:1].isalpha() and low not in STOPWORDS and len(low) > 1
+            and not ("." in tok and tok.islower()))
+
+
 @dataclass(frozen=True)
 class ZhToken:
     start: int
@@ -355,9 +362,7 @@ class Context:
             for ts, te in en_word_tokenizer().span_tokenize(s.text):
                 tok = s.text[ts:te]
                 low = tok.lower()
-                # a.m., p.m.: lower-case abbreviations carry no content of their own.
-                content = (tok[0].isalpha() and low not in STOPWORDS and len(low) > 1
-                           and not ("." in tok and tok.islower()))
+                content = is_content(tok)
                 out.append(EnToken(s.start + ts, s.start + te, tok, stem(low.rstrip(".")),
                                    content, tok[0].isupper()))
             self._en_tokens[index] = out

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
-from xcheck.checks.context import Context, EnToken, _fuzzy
+from xcheck.checks.context import Context, EnToken, _fuzzy, is_content
 from xcheck.checks.sentences import absorbed_en, absorbed_zh
-from xcheck.lexicon.english import STOPWORDS, stem
+from xcheck.lexicon.english import stem
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
 
@@ -82,8 +82,7 @@ def words_of(text: str, names: bool = True) -> Words:
         low = tok.lower()
         if not names and k and tok[:1].isupper():
             continue
-        if (tok[0].isalpha() and low not in STOPWORDS and len(low) > 1
-                and not ("." in tok and tok.islower())):
+        if is_content(tok):
             s = stem(low.rstrip("."))
             if s not in stems:
                 stems.append(s)
