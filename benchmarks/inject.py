@@ -368,6 +368,7 @@ def evaluate(inj: Injection, use_mt: bool = False) -> dict:
     doc = report.alignment.zh if inj.target_side == "zh" else report.alignment.en
     strict = lax = False
     near = []
+    by: list[str] = []
     for f in report.findings:
         if not overlaps(locations(f, inj.target_side, doc), inj.targets):
             continue
@@ -376,8 +377,10 @@ def evaluate(inj: Injection, use_mt: bool = False) -> dict:
             lax = True
             if acceptable(inj.kind, f):
                 strict = True
+                by.append(f.rule)
                 fresh = fresh or (f.rule, f.message) not in pre
     return {"pair": inj.pair, "kind": inj.kind, "label": inj.label, "detected": strict,
+            "by": sorted(set(by)),
             "lax": lax, "fresh": fresh, "near": near, "n_severe": sum(f.severity.value in SEVERE
                                                       for f in report.findings)}
 
@@ -482,6 +485,15 @@ def report(fa_results: list[dict], results: list[dict], kinds: list[str], quiet:
               f"{cols[0]:>15}{cols[1]:>15}{mark}")
     if tn:
         emit(f"  {'ALL':<22}{tn:>6}{th / tn:>8.2f}{tf / tn:>6.2f}")
+    emit("  detected by (rules of the accepted warning+ findings; an injection may count twice):")
+    for k in kinds:
+        rules: dict[str, int] = defaultdict(int)
+        for r in results:
+            if r["kind"] == k:
+                for rule in r.get("by", []):
+                    rules[rule] += 1
+        emit(f"    {k:<22}" + ", ".join(f"{n} {rule}" for rule, n in
+                                        sorted(rules.items(), key=lambda x: -x[1])))
 
     if not quiet:
         emit()
