@@ -87,7 +87,8 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _LETTERS_DIGITS.finditer(text):
         head = m.group("head").lower()
-        if head in NOT_IDENTIFIER_PREFIXES and not m.group("sep"):
+        has_tail = m.end() > m.end("digits")  # H5N1 is a name even though H1 is a half-year
+        if head in NOT_IDENTIFIER_PREFIXES and not m.group("sep") and not has_tail:
             continue
         spans.append(m.span())
     for m in _DIGIT_LETTER.finditer(text):
@@ -102,7 +103,8 @@ _ZH_HALF = re.compile(r"(?:近|将近|接近|超过|过|逾|约|大约|)(?:一�
                       r"|近半|过半|逾半")
 _ZH_D = "一二两三四五六七八九"
 # Two neighbouring digits (四五, 三四十, 十五六, 七八百万): "four or five".
-_ZH_PAIR = re.compile(rf"(?P<ten>[{_ZH_D}]?十)?(?P<a>[{_ZH_D}])(?P<b>[{_ZH_D}])(?P<unit>[十百千万亿]*)")
+_ZH_PAIR = re.compile(
+    rf"(?P<ten>[{_ZH_D}]?十)?(?P<a>[{_ZH_D}])(?P<b>[{_ZH_D}])(?P<unit>[十百千万亿]*)")
 # 十几, 二十多, 十余 (teens, twenties ...); 几十, 数百, 数十万, 上百, 上千 (vague multiples).
 _ZH_TEENS = re.compile(rf"(?P<tens>[{_ZH_D}]?)十(?:几|多|余)")
 _ZH_VAGUE = re.compile(r"(?:几|数|上)(?P<unit>[十百千万亿]+)|数以(?P<unit2>[百千万亿]+)计")
