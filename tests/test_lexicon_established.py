@@ -130,3 +130,15 @@ def test_import_does_not_load_babel_or_pycountry() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_matches_short_acronyms_only_in_capitals() -> None:
+    assert matches("美国", "he told us") == []
+    assert matches("世卫组织", "who said it") == []
+    assert matches("伊斯兰国", "it is over") == []
+    assert matches("美联储", "they fed the birds") == []
+    text = "The Fed and the WHO; Covid"
+    assert [text[s:e] for s, e in matches("美联储", text)] == ["Fed"]
+    assert [text[s:e] for s, e in matches("世卫组织", text)] == ["WHO"]
+    assert [text[s:e] for s, e in matches("新冠", text)] == ["Covid"]
+    assert matches("新冠", "covid cases") == [(0, 5)]

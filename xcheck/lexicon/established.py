@@ -34,6 +34,8 @@ ZH_ADMIN_SUFFIXES = ("特别行政区", "自治区", "省", "州", "市", "郡",
 EN_ADMIN_SUFFIX = re.compile(r"\s+(?:Shi|Sheng|Zizhiqu|Tebiexingzhengqu)$")
 # Shortest Chinese key kept after stripping a suffix: one character names nothing reliably.
 MIN_ZH_KEY = 2
+# Acronyms up to this many letters are found only in capitals (US, not "us"; WHO, IS).
+SHORT_ACRONYM = 4
 # Acronyms shorter than this match too much by chance.
 MIN_ACRONYM = 2
 # Upper bound on the acronyms acronym_of enumerates (the product of parts' initials).
@@ -165,9 +167,11 @@ def _with_short_forms(zh: str) -> Iterator[str]:
 
 
 @cache
-def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(Simplified Chinese -> English forms, normalised English -> Simplified forms)."""
+def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
+    """(Simplified Chinese -> English forms, normalised English -> Simplified forms,
+    lower-cased English form -> the form as written)."""
     forward: dict[str, set[str]] = {}
+    cased: dict[str, str] = {}  # lower-cased form -> as first written (curated first)
     curated_keys: set[str] = set()
     sources: list[tuple[bool, Iterable[tuple[str, str]]]] = [
         (True, _curated_pairs()), (False, _cldr_pairs()), (False, _pycountry_pairs())]
@@ -175,6 +179,7 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         for zh_raw, en_raw in pairs:
             zh = _t2s(zh_raw) if not curated else zh_raw
             en = _norm_en(en_raw)
+            cased.setdefault(en, _SPACE.sub(" ", en_raw.strip()))
             for key in _with_short_forms(zh) if not curated else (zh,):
                 # A short form that the curated table gives other meanings to is left alone.
                 if key != zh and key in curated_keys:
@@ -188,7 +193,7 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
             for key in _lookup_keys(en):
                 backward.setdefault(key, set()).add(zh)
     return ({k: frozenset(v) for k, v in forward.items()},
-            {k: frozenset(v) for k, v in backward.items()})
+            {k: frozenset(v) for k, v in backward.items()}, cased)
 
 
 def _simplified(zh: str) -> str:
@@ -221,12 +226,28 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+def _case_fits(written: str, found: str) -> bool:
+    """Whether a hit's case fits the form: a short acronym (US, WHO, IS) must be in capitals,
+    not the word "us", "who", "is"; a form with capitals (Fed, IoT) is not found in lower
+    case unless it is long enough to be no common word (covid, nasdaq)."""
+    letters = [c for c in written if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return True
+    if all(c.isupper() for c in letters) and len(letters) <= SHORT_ACRONYM:
+        return all(c.isupper() for c in found if c.isalpha())
+    return len(letters) > SHORT_ACRONYM or not found.islower()
+
+
 def matches(zh_simplified: str, english_text: str) -> list[tuple[int, int]]:
     """Half-open spans in ``english_text`` of established forms of ``zh_simplified``
-    (word boundaries, any case); overlapping hits keep the longest, in text order."""
+    (word boundaries, any case but a short acronym's); overlapping hits keep the longest,
+    in text order."""
     hits: list[tuple[int, int]] = []
+    cased = _index()[2]
     for form in english_forms(zh_simplified):
-        hits.extend(m.span() for m in _form_pattern(form).finditer(english_text))
+        written = cased.get(form, form)
+        hits.extend(m.span() for m in _form_pattern(form).finditer(english_text)
+                    if _case_fits(written, m.group()))
     hits.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     out: list[tuple[int, int]] = []
     for start, end in hits:
