@@ -20,7 +20,7 @@ from xcheck.model import (
     Severity,
     Side,
 )
-from xcheck.settings import Settings
+from xcheck.settings import AlignSettings, Settings
 
 __version__ = "0.1.0"
 
@@ -110,15 +110,15 @@ def alignment_warnings(alignment: Alignment) -> list[str]:
     return out
 
 
-def mt_settings(mt: MachineTranslation | None) -> dict[str, object]:
+def mt_settings(mt: MachineTranslation | None,
+                weight: float = AlignSettings().mt_weight) -> dict[str, object]:
     """What the settings record about MT evidence (only when an MT was given)."""
-    from xcheck.aligner.costs import MT_WEIGHT
     from xcheck.mt.chrf import signature
 
     if mt is None:
         return {}
     return {"mt": {"used": mt.used, "mode": mt.mode, "metric": "chrF++",
-                   "sacrebleu": signature(), "weight": MT_WEIGHT}}
+                   "sacrebleu": signature(), "weight": weight}}
 
 
 def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = (),
@@ -131,9 +131,12 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     rules = out.pop("rules", ())
     if rules:  # only when set, so default reports keep their exact shape
         out["rules"] = dict(settings.rules)
+    out.pop("checks", None)
     out["checks"] = available()
+    # The checks' thresholds (key "thresholds": "checks" already lists the checks that ran).
+    out["thresholds"] = asdict(settings.checks)
     out["glossary_terms"] = len(glossary)
-    out.update(mt_settings(mt))
+    out.update(mt_settings(mt, settings.align.mt_weight))
     out["xcheck"] = __version__
     return out
 
@@ -154,7 +157,8 @@ def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
         return Report(alignment, (doc_finding,), sdict, warnings=warnings)
     overrides = {k: Severity(v) for k, v in settings.rules if v != "off"}
     disabled = [k for k, v in settings.rules if v == "off"]
-    findings = run_checks(Context(alignment, glossary), severity_overrides=overrides,
+    findings = run_checks(Context(alignment, glossary, settings.checks),
+                          severity_overrides=overrides,
                           disabled=disabled)
     return Report(alignment, tuple(findings), sdict, warnings=warnings)
 

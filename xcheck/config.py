@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from xcheck.errors import ConfigError
-from xcheck.settings import Settings, align_from_mapping
+from xcheck.settings import Settings, align_from_mapping, checks_from_mapping
 
 RULE_VALUES = ("off", "error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -73,16 +73,28 @@ def load_config(path: str | Path | None = None) -> Config:
     return _from_mapping(data, str(p))
 
 
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data[key]
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{key}] must be a table of settings, not {value!r}")
+    return dict(value)
+
+
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
-    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on", "rules",
-             "user_dict"}
+    known = {"align", "checks", "presegmented", "encoding", "max_bytes", "glossary", "fail_on",
+             "rules", "user_dict"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
     settings = Settings()
     try:
-        if "align" in data:
-            settings = replace(settings, align=align_from_mapping(dict(data["align"])))
+        try:
+            if "align" in data:
+                settings = replace(settings, align=align_from_mapping(_table(data, "align")))
+            if "checks" in data:
+                settings = replace(settings, checks=checks_from_mapping(_table(data, "checks")))
+        except ConfigError as e:
+            raise ConfigError(f"{source}: {e}") from None
         for key in ("presegmented", "encoding", "max_bytes"):
             if key in data:
                 settings = replace(settings, **{key: data[key]})

@@ -170,8 +170,9 @@ def _glossed_given_names(ctx: Context, bead: Bead, j: int,
                 if (given.stem not in zt.stems or surname.stem not in zt.stems
                         or not all(ch in TRANSLIT for ch in zt.norm) or len(zt.norm) < 2):
                     continue
-                if phonetic.similarity(zt.norm, surname.text) < 0.6 \
-                        or phonetic.similarity(zt.norm, given.text + surname.text) >= 0.6 \
+                if phonetic.similarity(zt.norm, surname.text) < ctx.settings.name_sound_loose \
+                        or phonetic.similarity(zt.norm, given.text + surname.text) \
+                        >= ctx.settings.name_sound_loose \
                         or _zh_given_name(ctx, bead, surname):
                     continue
                 full = ctx.en.text[run[0].start : run[-1].end]
@@ -196,7 +197,7 @@ def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
         norm = ctx.zh.norm_text[s.start : s.end]
         for m in _NAME_DOT.finditer(norm):
             after = m.group("after")
-            if any(phonetic.similarity(after[:size], surname.text) >= 0.75
+            if any(phonetic.similarity(after[:size], surname.text) >= ctx.settings.name_sound
                    for size in range(2, min(len(after), 6) + 1)):
                 return True
         toks = ctx.zh_tokens(i)
@@ -259,7 +260,8 @@ def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> b
                 return True
             if t.stem in stems or (t.capitalised and (
                     _romanises(t.text, name)
-                    or (sound and phonetic.similarity(name, t.text) >= 0.6))):
+                    or (sound and phonetic.similarity(name, t.text)
+                         >= ctx.settings.name_sound_loose))):
                 return True
             if any(len(s) >= 4 and t.stem.startswith(s[:4]) for s in stems if t.capitalised):
                 return True

@@ -40,7 +40,7 @@ def quotes(ctx: Context) -> Iterator[Finding]:
             for j in bead.en:
                 s = ctx.en.sentences[j]
                 for m in _EN_QUOTE.finditer(s.text):
-                    if len(m.group().split()) < 4:
+                    if len(m.group().split()) < ctx.settings.quote_min_words:
                         continue  # a scare-quoted term, not speech
                     yield Finding(
                         rule="quote-added", category=Category.ADDITION,
