@@ -19,14 +19,14 @@ def rules_from_mapping(data: Any, source: str = "rules") -> tuple[tuple[str, str
     """``{"content-added": "off", "name-added": "info"}`` -> sorted (rule, value) pairs."""
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: [rules] must be a table of rule = \"off\"|severity")
-    from xcheck.checks import RULES, available
+    from xcheck.checks import RULE_NAMES, available
 
-    known = RULES | set(available())
+    known = RULE_NAMES | set(available())
     out = []
     for rule, value in data.items():
         if rule not in known:
             raise ConfigError(f"{source}: unknown rule {rule!r} (rules: "
-                              f"{', '.join(sorted(RULES))}; checks: {', '.join(available())})")
+                              f"{', '.join(sorted(RULE_NAMES))}; checks: {', '.join(available())})")
         if not isinstance(value, str) or value.lower() not in RULE_VALUES:
             raise ConfigError(f"{source}: rule {rule!r}: expected one of "
                               f"{', '.join(RULE_VALUES)}, not {value!r}")

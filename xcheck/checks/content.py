@@ -7,10 +7,11 @@ from collections.abc import Iterator, Sequence
 
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon.english import IRREGULAR
 from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Finding, Severity, Side, Span
 
 _EN_CLAUSE_BREAKS = frozenset(",;:()[]—–")
 _ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()—。！？!?")
@@ -138,9 +139,9 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         if relative < 1 + evidence * share and not lost:
             continue
         text = ctx.en.text[first.start : last.end]
-        out.append((Finding(
-            rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
-            severity=Severity.WARNING, zh=Side(bead_zh), en=Side((j,), (Span(first.start,
+        out.append((make_finding(
+            "clause-added",
+            zh=Side(bead_zh), en=Side((j,), (Span(first.start,
                                                                            last.end),)),
             message=f"the clause \"{text}\" has no counterpart in the Chinese",
             evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
@@ -186,9 +187,9 @@ def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool]
             continue
         first, last = toks[inside[0]], toks[inside[-1]]
         text = ctx.en.text[first.start : last.end]
-        out.append((Finding(
-            rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
-            severity=Severity.WARNING, zh=Side(bead.zh),
+        out.append((make_finding(
+            "clause-added",
+            zh=Side(bead.zh),
             en=Side((j,), (Span(first.start, last.end),)),
             message=f"the description \"{text}\" has no counterpart in the Chinese",
             evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
@@ -403,9 +404,8 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                        for (b, st, tx), values in zip(near, near_values, strict=True)):
                     continue
                 text = ctx.zh.text[first.start : last.end]
-                yield Finding(
-                    rule="clause-omitted", category=Category.OMISSION,
-                    type=FindingType.CONTENT, severity=Severity.WARNING,
+                yield make_finding(
+                    "clause-omitted",
                     zh=Side((i,), (Span(first.start, last.end),)), en=Side(bead.en),
                     message=f"the clause \"{text}\" has no counterpart in the English",
                     evidence=f"{len(missing)} of its {len(content)} words match nothing in the "
@@ -501,9 +501,8 @@ def added_content(ctx: Context) -> Iterator[Finding]:
                     long = unmatched[0] <= cs.run_zh_unmatched and unmatched[1] < len(words)
                 severity = Severity.WARNING if (named or long) \
                     and len(words) >= cs.run_warning_words else Severity.INFO
-                yield Finding(
-                    rule="content-added", category=Category.ADDITION,
-                    type=FindingType.CONTENT,
+                yield make_finding(
+                    "content-added",
                     severity=severity,
                     zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",

@@ -20,8 +20,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from xcheck.checks import register_pass
 from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
 from xcheck.checks.context import Context, EnToken, _fuzzy, is_content
+from xcheck.checks.rules import make_finding
 from xcheck.checks.sentences import absorbed_en, absorbed_zh
 from xcheck.lexicon.english import stem
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
@@ -345,9 +347,9 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 if len(moved) <= len(lacking) / 2:
                     continue  # the neighbouring English has it: moved by the alignment
                 text = ctx.zh.text[zh.start : zh.end]
-                yield Finding(
-                    rule="clause-omitted", category=Category.OMISSION, type=FindingType.CONTENT,
-                    severity=Severity.WARNING, zh=Side((i,), (zh,)), en=Side(bead.en),
+                yield make_finding(
+                    "clause-omitted",
+                    zh=Side((i,), (zh,)), en=Side(bead.en),
                     message=f"the clause \"{text}\" has no counterpart in the English",
                     evidence=f"machine translation {_quote(mt_text)}: {len(lacking)} of its "
                              f"{words.size} words are not in the aligned English; "
@@ -395,9 +397,9 @@ def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                     continue
                 if len(missing_from(words_of(" ".join(lacking)), near)) <= len(lacking) / 2:
                     continue
-                yield Finding(
-                    rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
-                    severity=Severity.WARNING, zh=Side(bead.zh),
+                yield make_finding(
+                    "clause-added",
+                    zh=Side(bead.zh),
                     en=Side((j,), (Span(first.start, last.end),)),
                     message=f"the clause \"{text}\" has no counterpart in the Chinese",
                     evidence=f"{len(unsupported)} of its content words match nothing in the "
@@ -457,6 +459,7 @@ def _overlaps(a: Finding, b: Finding) -> bool:
     return False
 
 
+@register_pass("mt")
 def apply_mt(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """The checks' findings re-weighed with the MT, plus the clauses only the MT reveals."""
     mt = ctx.alignment.mt

@@ -17,11 +17,12 @@ from xcheck.checks.context import (
     name_senses,
     phrase_stems,
 )
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Finding, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.
 _TITLES_TEXT = """
@@ -176,9 +177,9 @@ def _glossed_given_names(ctx: Context, bead: Bead, j: int,
                         or _zh_given_name(ctx, bead, surname):
                     continue
                 full = ctx.en.text[run[0].start : run[-1].end]
-                yield Finding(
-                    rule="name-part-added", category=Category.ADDITION, type=FindingType.NAME,
-                    severity=Severity.WARNING, zh=Side(bead.zh),
+                yield make_finding(
+                    "name-part-added",
+                    zh=Side(bead.zh),
                     en=Side((j,), (Span(given.start, given.end),)),
                     message=f"\"{given.text}\" in \"{full}\" has no counterpart in the Chinese",
                     evidence=f"the Chinese {zt.text} transliterates only \"{surname.text}\"; "
@@ -328,9 +329,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                         continue
                     given = True
                     full = ctx.en.text[run[0].start : run[-1].end]
-                    yield Finding(
-                        rule="name-part-added", category=Category.ADDITION,
-                        type=FindingType.NAME, severity=Severity.WARNING,
+                    yield make_finding(
+                        "name-part-added",
                         zh=Side(bead.zh), en=Side((j,), (Span(t.start, t.end),)),
                         message=f"\"{t.text}\" in \"{full}\" has no counterpart in the Chinese",
                         evidence=f"the Chinese names only \"{run[k + 1].text}\"",
@@ -352,8 +352,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 # An error only when the Chinese name's English form is known (CC-CEDICT)
                 # and differs; a romanisation xcheck cannot read (Cantonese) is a warning.
                 known_form = zname in cedict.proper_nouns() and bool(ctx.dictionary.get(zname))
-                yield Finding(
-                    rule="name-mismatch", category=Category.MISMATCH, type=FindingType.NAME,
+                yield make_finding(
+                    "name-mismatch",
                     severity=Severity.ERROR if known_form else Severity.WARNING,
                     zh=Side((i,), (Span(zs, ze),)),
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
@@ -364,8 +364,8 @@ def names(ctx: Context) -> Iterator[Finding]:
             else:
                 known = all(_known_en(ctx, t) for t in run) or not any(
                     _name_like(t) for t in run)
-                yield Finding(
-                    rule="name-added", category=Category.ADDITION, type=FindingType.NAME,
+                yield make_finding(
+                    "name-added",
                     severity=Severity.INFO if known else Severity.WARNING, zh=Side(bead.zh),
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",
@@ -374,8 +374,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 )
         for i, zs, ze, zname in zh_missing:
             known = _known_zh(ctx, zname)
-            yield Finding(
-                rule="name-omitted", category=Category.OMISSION, type=FindingType.NAME,
+            yield make_finding(
+                "name-omitted",
                 severity=Severity.INFO if known else Severity.WARNING,
                 zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
                 message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "

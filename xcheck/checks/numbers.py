@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Finding, Side, Span
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -128,9 +129,8 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         for z, e in pairs:
             zh_left.remove(z)
             en_left.remove(e)
-            yield Finding(
-                rule="number-mismatch", category=Category.MISMATCH, type=FindingType.NUMBER,
-                severity=Severity.ERROR,
+            yield make_finding(
+                "number-mismatch",
                 zh=Side((z.sentence,), (Span(z.start, z.end),)),
                 en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"the Chinese says {z.text} ({z.value:g}) where the English says "
@@ -138,17 +138,17 @@ def numbers(ctx: Context) -> Iterator[Finding]:
                 evidence="the numbers of the aligned sentences differ in value",
             )
         for z in [z for z in zh_left if z.strong]:
-            yield Finding(
-                rule="number-omitted", category=Category.OMISSION, type=FindingType.NUMBER,
-                severity=Severity.WARNING, zh=Side((z.sentence,), (Span(z.start, z.end),)),
+            yield make_finding(
+                "number-omitted",
+                zh=Side((z.sentence,), (Span(z.start, z.end),)),
                 en=Side(bead.en),
                 message=f"the number {z.text} in the Chinese does not appear in the English",
                 evidence="no number of the same value in the aligned English sentences",
             )
         for e in [e for e in en_left if e.strong]:
-            yield Finding(
-                rule="number-added", category=Category.ADDITION, type=FindingType.NUMBER,
-                severity=Severity.WARNING, zh=Side(bead.zh),
+            yield make_finding(
+                "number-added",
+                zh=Side(bead.zh),
                 en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"the number {e.text} in the English does not appear in the Chinese",
                 evidence="no number of the same value in the aligned Chinese sentences",

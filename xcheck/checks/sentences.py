@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from xcheck.checks import register
 from xcheck.checks.context import EN_ALIASES, Context, EnToken, ZhToken
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon.evidence import ZH_STOPWORDS
-from xcheck.model import Bead, Category, Document, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Document, Finding, Side, Span
 
 _END = tuple("。！？；.!?;…」”\"'）)")
 
@@ -35,10 +36,8 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
             for i in bead.zh:
                 s = ctx.zh.sentences[i]
                 headline = _is_headline(ctx.zh, i, cs.headline_max_chars)
-                yield Finding(
-                    rule="headline-untranslated" if headline else "sentence-missing-in-en",
-                    category=Category.ZH_ONLY, type=FindingType.SENTENCE,
-                    severity=Severity.WARNING if headline else Severity.ERROR,
+                yield make_finding(
+                    "headline-untranslated" if headline else "sentence-missing-in-en",
                     zh=Side((i,), (Span(s.start, s.end),)), en=Side(),
                     message=(f"the Chinese headline \"{_preview(s.text)}\" has no English "
                              "counterpart" if headline else
@@ -50,10 +49,8 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
             for j in bead.en:
                 s = ctx.en.sentences[j]
                 headline = _is_headline(ctx.en, j, cs.headline_max_chars)
-                yield Finding(
-                    rule="headline-added" if headline else "sentence-added-in-en",
-                    category=Category.EN_ONLY, type=FindingType.SENTENCE,
-                    severity=Severity.WARNING if headline else Severity.ERROR,
+                yield make_finding(
+                    "headline-added" if headline else "sentence-added-in-en",
                     zh=Side(), en=Side((j,), (Span(s.start, s.end),)),
                     message=f"English sentence {j} \"{_preview(s.text)}\" has no Chinese "
                             "counterpart",
@@ -66,23 +63,23 @@ def absorbed_en(ctx: Context, bead: Bead, j: int, evidence: str) -> Finding:
     """English sentence ``j`` of ``bead`` has nothing the Chinese says (the dictionary's or
     the machine translation's verdict, told by ``evidence``)."""
     s = ctx.en.sentences[j]
-    return Finding(
-        rule="sentence-added-in-en", category=Category.ADDITION, type=FindingType.SENTENCE,
-        severity=Severity.ERROR, zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
+    return make_finding(
+        "sentence-added-in-en",
+        zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
         message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of its own in the "
                 "Chinese it is aligned with",
-        evidence=evidence)
+        evidence=evidence, aligned=True)
 
 
 def absorbed_zh(ctx: Context, bead: Bead, i: int, evidence: str) -> Finding:
     """Chinese sentence ``i`` of ``bead`` is not translated in the bead's English."""
     s = ctx.zh.sentences[i]
-    return Finding(
-        rule="sentence-missing-in-en", category=Category.OMISSION, type=FindingType.SENTENCE,
-        severity=Severity.ERROR, zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
+    return make_finding(
+        "sentence-missing-in-en",
+        zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
         message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated in the "
                 "English it is aligned with",
-        evidence=evidence)
+        evidence=evidence, aligned=True)
 
 
 @register("absorbed-sentence")
@@ -199,19 +196,15 @@ def unrelated_pair(ctx: Context) -> Iterator[Finding]:
         zs, es = ctx.zh.sentences[i], ctx.en.sentences[j]
         evidence = (f"{zh_share:.0%} of the Chinese and {en_share:.0%} of the English content "
                     "words have a counterpart on the other side")
-        yield Finding(
-            rule="sentence-missing-in-en", category=Category.OMISSION,
-            type=FindingType.SENTENCE, severity=Severity.ERROR,
+        yield make_finding(
+            "sentence-missing-in-en",
             zh=Side((i,), (Span(zs.start, zs.end),)), en=Side((j,)),
             message=f"Chinese sentence {i} \"{_preview(zs.text)}\" is not translated by the "
                     "English sentence it is aligned with",
-            evidence=evidence,
-        )
-        yield Finding(
-            rule="sentence-added-in-en", category=Category.ADDITION,
-            type=FindingType.SENTENCE, severity=Severity.ERROR,
+            evidence=evidence, aligned=True)
+        yield make_finding(
+            "sentence-added-in-en",
             zh=Side((i,)), en=Side((j,), (Span(es.start, es.end),)),
             message=f"English sentence {j} \"{_preview(es.text)}\" does not translate the "
                     "Chinese sentence it is aligned with",
-            evidence=evidence,
-        )
+            evidence=evidence, aligned=True)
