@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from xcheck._version import __version__
 from xcheck.errors import InputError
 from xcheck.load import ReadOptions, read_bilingual, read_document, read_pair
 from xcheck.model import (
@@ -17,8 +18,6 @@ from xcheck.model import (
     Severity,
 )
 from xcheck.settings import AlignSettings, Settings
-
-__version__ = "0.1.0"
 
 
 def _options(settings: Settings) -> ReadOptions:
