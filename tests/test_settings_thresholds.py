@@ -103,10 +103,11 @@ def test_every_field_has_a_comment_giving_its_reason() -> None:
                 continue  # documented in the README's Configuration section
             line = next(k for k in range(start, len(source))
                         if source[k].strip().startswith(f"{f.name}:"))
-            above = source[line - 1].strip()
-            # A field may share the comment of the one just above it (a pair of thresholds).
-            assert above.startswith("#") or source[line - 1].strip().endswith(")") or (
-                source[line - 1].strip().split(":")[0].isidentifier()), f.name
+            # The comment just above; a pair of thresholds may share one (the field above
+            # has its comment just above it).
+            above = [source[line - 1].strip(), source[line - 2].strip()]
+            assert above[0].startswith("#") or (
+                above[0].split(":")[0].isidentifier() and above[1].startswith("#")), f.name
 
 
 def test_defaults_are_finite_numbers() -> None:

@@ -1,4 +1,5 @@
-"""Settings that change results. Every field appears in JSON output and the signature line."""
+"""Settings that change results. Every field appears in the JSON output's settings and in
+the signature line (the thresholds there as a digest plus those changed from the defaults)."""
 
 from __future__ import annotations
 
@@ -196,7 +197,8 @@ _T = TypeVar("_T", AlignSettings, CheckSettings)
 
 def _from_mapping(data: dict[str, Any], base: _T, section: str) -> _T:
     """``base`` with the values of ``data``, each checked against the field's type."""
-    types = {f.name: type(getattr(base, f.name)) for f in fields(base)}
+    kinds = {"int": int, "float": float, "bool": bool}  # the annotations, as strings
+    types = {f.name: kinds[str(f.type)] for f in fields(base)}
     unknown = set(data) - set(types)
     if unknown:
         raise ConfigError(f"unknown {section} setting(s): {', '.join(sorted(unknown))} "

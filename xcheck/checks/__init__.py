@@ -1,7 +1,11 @@
 """The registry of checks: plain functions from a Context to Findings.
 
-A check module registers itself with ``@register("name")``; ``run_checks`` runs the enabled
-ones, gives each finding a stable fingerprint and ranks them most important first.
+A check module registers itself with ``@register("name")`` and builds its findings with
+``make_finding`` from the rule table (``rules.py``); a pass over the findings (the MT pass)
+with ``@register_pass("name")``. ``run_checks`` runs the document check first (unrelated
+articles: that finding alone), then the enabled checks and passes, gives each finding a
+stable fingerprint and ranks them most important first. Thresholds come from
+``ctx.settings`` (``xcheck.settings.CheckSettings``).
 """
 
 from __future__ import annotations
@@ -16,15 +20,19 @@ from xcheck.checks.rules import RULE_NAMES, RULES, Rule, make_finding
 from xcheck.model import Category, Finding, Severity
 
 __all__ = [
+    "GATE",
+    "PASSES",
     "REGISTRY",
     "RULES",
     "RULE_NAMES",
     "CheckFn",
+    "PassFn",
     "Rule",
     "available",
     "make_finding",
     "rank",
     "register",
+    "register_pass",
     "run_checks",
 ]
 
