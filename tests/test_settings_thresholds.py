@@ -209,3 +209,13 @@ def test_no_numeric_module_constant() -> None:
                         and (_rel(path), t.id) not in ALLOWED_CONSTANTS):
                     found.append(f"{_rel(path)}: {t.id}")
     assert not found, "thresholds belong in xcheck/settings.py: " + ", ".join(found)
+
+
+def test_every_threshold_is_used() -> None:
+    """No dead setting: each CheckSettings field is read in checks/, each AlignSettings
+    field in aligner/ (or, for the document rule, checks/document.py)."""
+    checks = "".join(p.read_text("utf-8") for p in (PACKAGE / "checks").glob("*.py"))
+    aligner = "".join(p.read_text("utf-8") for p in (PACKAGE / "aligner").glob("*.py"))
+    assert [f.name for f in fields(CheckSettings) if f".{f.name}" not in checks] == []
+    assert [f.name for f in fields(AlignSettings)
+            if f".{f.name}" not in aligner + checks] == []
