@@ -10,14 +10,15 @@ from tests.conftest import CORPORA
 from xcheck.api import check
 from xcheck.checks import sentences
 from xcheck.model import Report
+from xcheck.settings import CheckSettings, Settings
 
 PAIR = "cn-court-bribery"  # its sentence 9 (王立新说……) has no English; the aligner absorbs it
 EXTRA = "王立新说，周建国的家属对判决结果表示理解。"
 
 
-def missing() -> list[str]:
+def missing(settings: Settings = Settings()) -> list[str]:
     report: Report = check(CORPORA / "pairs" / f"{PAIR}.zh.txt",
-                           CORPORA / "pairs" / f"{PAIR}.en.txt")
+                           CORPORA / "pairs" / f"{PAIR}.en.txt", settings)
     return [report.alignment.zh.text[f.zh.spans[0].start : f.zh.spans[0].end]
             for f in report.findings if f.rule == "sentence-missing-in-en"]
 
@@ -26,9 +27,8 @@ def test_a_sentence_matched_only_by_repeated_names_is_reported() -> None:
     assert EXTRA in missing()
 
 
-def test_only_by_this_rule(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sentences, "BARELY", -1.0)
-    assert EXTRA not in missing()
+def test_only_by_this_rule() -> None:
+    assert EXTRA not in missing(Settings(checks=CheckSettings(absorbed_barely=-1.0)))
 
 
 def test_not_when_the_english_gives_its_numbers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xcheck._version import __version__
 from xcheck.errors import ConfigError, InputError, LimitError, XcheckError
 from xcheck.model import (
     Alignment,
@@ -24,8 +25,6 @@ from xcheck.model import (
     Span,
 )
 from xcheck.settings import AlignSettings, Settings
-
-__version__ = "0.1.0"
 
 _API = {"check", "check_documents", "align", "align_documents", "segment", "read_inputs"}
 

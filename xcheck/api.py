@@ -5,24 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from xcheck._version import __version__
 from xcheck.errors import InputError
-from xcheck.load import ReadOptions, guess_lang, read_bilingual, read_document, read_pair
+from xcheck.load import ReadOptions, read_bilingual, read_document, read_pair
 from xcheck.model import (
     Alignment,
     Bead,
-    Category,
     Document,
-    Finding,
-    FindingType,
     Lang,
     MachineTranslation,
     Report,
     Severity,
-    Side,
 )
-from xcheck.settings import Settings
-
-__version__ = "0.1.0"
+from xcheck.settings import AlignSettings, Settings
 
 
 def _options(settings: Settings) -> ReadOptions:
@@ -99,26 +94,25 @@ def align(zh: str | Path, en: str | Path | None = None,
 
 def alignment_warnings(alignment: Alignment) -> list[str]:
     """What a reader of an alignment should be told: unrelated texts, a bad MT file."""
-    from xcheck import aligner as align_module
+    from xcheck.checks.document import unrelated, unrelated_threshold
 
     out = list(alignment.mt.warnings) if alignment.mt is not None else []
-
-    threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
-    if len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
+    if unrelated(alignment):
         out.append(f"the two texts look unrelated (document similarity {alignment.score:.3f}; "
-                   f"the threshold is {threshold:.2f}); the beads are not trustworthy")
+                   f"the threshold is {unrelated_threshold(alignment):.2f}); the beads are "
+                   "not trustworthy")
     return out
 
 
-def mt_settings(mt: MachineTranslation | None) -> dict[str, object]:
+def mt_settings(mt: MachineTranslation | None,
+                weight: float = AlignSettings().mt_weight) -> dict[str, object]:
     """What the settings record about MT evidence (only when an MT was given)."""
-    from xcheck.aligner.costs import MT_WEIGHT
     from xcheck.mt.chrf import signature
 
     if mt is None:
         return {}
     return {"mt": {"used": mt.used, "mode": mt.mode, "metric": "chrF++",
-                   "sacrebleu": signature(), "weight": MT_WEIGHT}}
+                   "sacrebleu": signature(), "weight": weight}}
 
 
 def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = (),
@@ -131,9 +125,12 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     rules = out.pop("rules", ())
     if rules:  # only when set, so default reports keep their exact shape
         out["rules"] = dict(settings.rules)
+    out.pop("checks", None)
     out["checks"] = available()
+    # The checks' thresholds (key "thresholds": "checks" already lists the checks that ran).
+    out["thresholds"] = asdict(settings.checks)
     out["glossary_terms"] = len(glossary)
-    out.update(mt_settings(mt))
+    out.update(mt_settings(mt, settings.align.mt_weight))
     out["xcheck"] = __version__
     return out
 
@@ -141,54 +138,19 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
 def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
                     glossary: tuple[tuple[str, str], ...] = (),
                     mt: MachineTranslation | None = None) -> Report:
-    from xcheck import aligner as align_module
     from xcheck.checks import run_checks
     from xcheck.checks.context import Context
 
     alignment = align_documents(zh, en, settings, mt)
     sdict = settings_dict(settings, glossary, mt)
     warnings = tuple(mt.warnings) if mt is not None else ()
-    threshold = float(getattr(align_module, "UNRELATED_THRESHOLD", 0.05))
-    doc_finding = _document_finding(alignment, threshold)
-    if doc_finding is not None:
-        return Report(alignment, (doc_finding,), sdict, warnings=warnings)
     overrides = {k: Severity(v) for k, v in settings.rules if v != "off"}
     disabled = [k for k, v in settings.rules if v == "off"]
-    findings = run_checks(Context(alignment, glossary), severity_overrides=overrides,
-                          disabled=disabled)
+    # (The document check, same-language and unrelated-articles, runs first: when it finds
+    # anything, that is the only finding; see xcheck/checks/document.py.)
+    findings = run_checks(Context(alignment, glossary, settings.checks),
+                          severity_overrides=overrides, disabled=disabled)
     return Report(alignment, tuple(findings), sdict, warnings=warnings)
-
-
-def _document_finding(alignment: Alignment, threshold: float) -> Finding | None:
-    zh_lang = guess_lang("".join(s.text for s in alignment.zh.sentences))
-    en_lang = guess_lang("".join(s.text for s in alignment.en.sentences))
-    if zh_lang is Lang.EN or en_lang is Lang.ZH:
-        names = {Lang.ZH: "Chinese", Lang.EN: "English", None: "neither language"}
-        msg = (f"both inputs are in the same language: the Chinese side reads as "
-               f"{names[zh_lang]}, the English side as {names[en_lang]}; check that the "
-               "right files were given")
-        rule = "same-language"
-    elif len(alignment.zh.sentences) >= 3 and alignment.score < threshold:
-        msg = (f"the two articles look unrelated (document similarity {alignment.score:.3f}; "
-               f"the threshold is {threshold:.2f}); no sentence-level findings were made")
-        rule = "unrelated-articles"
-    else:
-        return None
-    return Finding(rule=rule, category=Category.MISMATCH, type=FindingType.DOCUMENT,
-                   severity=Severity.ERROR,
-                   zh=Side(tuple(range(len(alignment.zh.sentences)))),
-                   en=Side(tuple(range(len(alignment.en.sentences)))),
-                   message=msg, fingerprint=_document_fingerprint(alignment, rule),
-                   evidence="document-level")
-
-
-def _document_fingerprint(alignment: Alignment, rule: str) -> str:
-    """Stable while the two articles' texts stay the same, like every other fingerprint."""
-    import hashlib
-
-    parts = [rule, *(s.text for s in alignment.zh.sentences), "\x1e",
-             *(s.text for s in alignment.en.sentences)]
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 
 
 def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Settings(),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from xcheck.errors import ConfigError
-from xcheck.settings import Settings, align_from_mapping
+from xcheck.settings import Settings, align_from_mapping, checks_from_mapping
 
 RULE_VALUES = ("off", "error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -19,14 +19,14 @@ def rules_from_mapping(data: Any, source: str = "rules") -> tuple[tuple[str, str
     """``{"content-added": "off", "name-added": "info"}`` -> sorted (rule, value) pairs."""
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: [rules] must be a table of rule = \"off\"|severity")
-    from xcheck.checks import RULES, available
+    from xcheck.checks import RULE_NAMES, available
 
-    known = RULES | set(available())
+    known = RULE_NAMES | set(available())
     out = []
     for rule, value in data.items():
         if rule not in known:
             raise ConfigError(f"{source}: unknown rule {rule!r} (rules: "
-                              f"{', '.join(sorted(RULES))}; checks: {', '.join(available())})")
+                              f"{', '.join(sorted(RULE_NAMES))}; checks: {', '.join(available())})")
         if not isinstance(value, str) or value.lower() not in RULE_VALUES:
             raise ConfigError(f"{source}: rule {rule!r}: expected one of "
                               f"{', '.join(RULE_VALUES)}, not {value!r}")
@@ -73,16 +73,28 @@ def load_config(path: str | Path | None = None) -> Config:
     return _from_mapping(data, str(p))
 
 
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data[key]
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{key}] must be a table of settings, not {value!r}")
+    return dict(value)
+
+
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
-    known = {"align", "presegmented", "encoding", "max_bytes", "glossary", "fail_on", "rules",
-             "user_dict"}
+    known = {"align", "checks", "presegmented", "encoding", "max_bytes", "glossary", "fail_on",
+             "rules", "user_dict"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
     settings = Settings()
     try:
-        if "align" in data:
-            settings = replace(settings, align=align_from_mapping(dict(data["align"])))
+        try:
+            if "align" in data:
+                settings = replace(settings, align=align_from_mapping(_table(data, "align")))
+            if "checks" in data:
+                settings = replace(settings, checks=checks_from_mapping(_table(data, "checks")))
+        except ConfigError as e:
+            raise ConfigError(f"{source}: {e}") from None
         for key in ("presegmented", "encoding", "max_bytes"):
             if key in data:
                 settings = replace(settings, **{key: data[key]})

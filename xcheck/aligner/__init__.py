@@ -21,13 +21,19 @@ from xcheck.lexicon.evidence import Evidence, build_evidence
 from xcheck.model import Alignment, Bead, Document
 from xcheck.settings import AlignSettings
 
-# Alignment.score below this: the two texts are probably not translations of each other.
-# On align-dev, real chapter pairs score 0.54-0.92 (0.39-0.82 on 12-sentence excerpts) and
-# unrelated pairings 0.03-0.08 (0.00-0.04 on excerpts); see benchmarks/align_dev.py. The news
-# pairs of corpora/ score 0.58-1.00 (benchmarks/align_corpora.py).
-UNRELATED_THRESHOLD = 0.2
+# Alignment.score below this: the two texts are probably not translations of each other
+# (the setting's default; see AlignSettings.unrelated_threshold for the evidence).
+UNRELATED_THRESHOLD = AlignSettings().unrelated_threshold
 
-SHAPE_MULTIPLIER = {(1, 2): 0.95, (2, 1): 0.95, (1, 3): 0.94, (3, 1): 0.94, (2, 2): 0.85}
+
+def shape_multiplier(settings: AlignSettings) -> dict[tuple[int, int], float]:
+    """Bead-shape multipliers of the similarity (shapes not listed keep theirs)."""
+    return {(1, 2): settings.shape_1_2, (2, 1): settings.shape_1_2,
+            (1, 3): settings.shape_1_3, (3, 1): settings.shape_1_3, (2, 2): settings.shape_2_2}
+
+
+# The default multipliers (kept for callers of the module constant).
+SHAPE_MULTIPLIER = shape_multiplier(AlignSettings())
 
 
 def shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
@@ -40,20 +46,20 @@ def shapes(max_bead: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _estimate_length(result: DPResult, zh_len: np.ndarray,
-                     en_len: np.ndarray) -> tuple[float, float]:
+def _estimate_length(result: DPResult, zh_len: np.ndarray, en_len: np.ndarray,
+                     settings: AlignSettings = AlignSettings()) -> tuple[float, float]:
     """en/zh length ratio and spread, from the confident 1-1 beads of a first pass."""
     pairs = [(zh_len[zs], en_len[es], sim) for (zs, ze, es, ee), sim
              in zip(result.beads, result.similarity, strict=True) if ze - zs == 1 and ee - es == 1]
     total_zh = float(zh_len.sum()) or 1.0
     ratio = float(en_len.sum()) / total_zh
-    if len(pairs) >= 5:
+    if len(pairs) >= settings.length_min_pairs:
         median = float(np.median([p[2] for p in pairs]))
         good = [(z, e) for z, e, s in pairs if s >= median] or [(z, e) for z, e, _ in pairs]
         ratio = sum(e for _, e in good) / max(sum(z for z, _ in good), 1.0)
         var = float(np.mean([(e - ratio * z) ** 2 / ((ratio * z + e) / 2 + 1) for z, e in good]))
         return ratio, max(var, 1.0)
-    return ratio, 4.0 * ratio
+    return ratio, settings.length_var_factor * ratio
 
 
 def _punct_matrix(rows: list[tuple[int, ...]]) -> np.ndarray:
@@ -84,8 +90,8 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
     n, m = len(zh.sentences), len(en.sentences)
     shape_list = shapes(settings.max_bead)
     max_side = max(max(a, b) for a, b in shape_list)
-    lo, hi = band(ev, settings.band_half_width)
-    scorer = (MTPairScorer(ev, mt, tuple(s.text for s in en.sentences))
+    lo, hi = band(ev, settings.band_half_width, settings)
+    scorer = (MTPairScorer(ev, mt, tuple(s.text for s in en.sentences), settings.mt_weight)
               if mt and any(t.strip() for t in mt) else PairScorer(ev))
     matrix = band_matrix(scorer, lo, hi, max_side)
     zr, ec = random_baselines(scorer, samples=24)
@@ -101,21 +107,22 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         shapes=shape_list,
         null_penalty=settings.null_penalty,
         merge_penalty=settings.merge_penalty,
-        shape_multiplier=SHAPE_MULTIPLIER,
+        shape_multiplier=shape_multiplier(settings),
         length_weight=0.0,
         length_ratio=1.0,
         length_var=1.0,
         paragraph_penalty=settings.paragraph_penalty,
         punct_weight=settings.punct_weight,
+        length_cap=settings.length_delta_cap,
     )
     result = run(inp, params) if n and m else DPResult([], [], [], [])
     if settings.length_weight and n and m:
-        ratio, var = _estimate_length(result, zh_len, en_len)
+        ratio, var = _estimate_length(result, zh_len, en_len, settings)
         params = DPParams(**{**params.__dict__, "length_weight": settings.length_weight,
                              "length_ratio": ratio, "length_var": var})
         result = run(inp, params)
     if n and m:
-        result = repair_nulls(inp, params, result)
+        result = repair_nulls(inp, params, result, settings.repair_gain)
     if not n or not m:
         beads = tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
         return Alignment(zh, en, beads, 0.0, tuple(asdict(settings).items()))

@@ -14,6 +14,7 @@ import heapq
 import numpy as np
 
 from xcheck.lexicon.evidence import Evidence
+from xcheck.settings import AlignSettings
 
 
 def _candidates(ev: Evidence, max_df: int, top: int,
@@ -99,7 +100,8 @@ def _centre_line(chain: list[tuple[int, int]], n: int, m: int) -> np.ndarray:
     return np.interp(np.arange(n + 1), xs, ys)
 
 
-def band(ev: Evidence, half_width: int) -> tuple[np.ndarray, np.ndarray]:
+def band(ev: Evidence, half_width: int,
+         settings: AlignSettings = AlignSettings()) -> tuple[np.ndarray, np.ndarray]:
     """Per zh boundary i in 0..n: the en boundaries lo[i]..hi[i] (inclusive) to search."""
     n, m = len(ev.zh), len(ev.en)
     if n == 0 or m == 0:
@@ -110,9 +112,10 @@ def band(ev: Evidence, half_width: int) -> tuple[np.ndarray, np.ndarray]:
     coarse = _heaviest_chain(_candidates(ev, max_df=min(max(5, (n + m) // 200), 20), top=3))
     centre = _centre_line(coarse, n, m)
     chain = coarse
-    if n + m > 4000:
+    if n + m > settings.band_fine_above:
+        radius = max(settings.band_radius_min, settings.band_radius_factor * half_width)
         chain = _heaviest_chain(_candidates(ev, max_df=max(5, (n + m) // 200), top=3,
-                                            centre=centre, radius=max(100.0, 8.0 * half_width)))
+                                            centre=centre, radius=radius))
         centre = _centre_line(chain, n, m)
     xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
     # Widen where anchors are sparse: the centre is least certain far from any anchor.
@@ -120,7 +123,8 @@ def band(ev: Evidence, half_width: int) -> tuple[np.ndarray, np.ndarray]:
     rows = np.arange(n + 1, dtype=float)
     k = np.clip(np.searchsorted(anchor_x, rows), 1, len(anchor_x) - 1)
     gaps = np.minimum(np.abs(rows - anchor_x[k - 1]), np.abs(anchor_x[k] - rows))
-    width = half_width + np.minimum(gaps * 0.5, 3 * half_width)
+    width = half_width + np.minimum(gaps * settings.band_gap_widening,
+                                    settings.band_max_widening * half_width)
     lo = np.floor(centre - width).astype(np.int64)
     hi = np.ceil(centre + width).astype(np.int64)
     lo = np.clip(lo, 0, m)

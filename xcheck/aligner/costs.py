@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from xcheck.lexicon.evidence import Evidence
+from xcheck.settings import AlignSettings
 
 
 class PairScorer:
@@ -127,8 +128,9 @@ def sentence_weights(ev: Evidence) -> tuple[np.ndarray, np.ndarray]:
     return wz, we
 
 
-# How much of the machine translation's evidence above chance is added to the dictionary's.
-MT_WEIGHT = 0.1
+# How much of the machine translation's evidence above chance is added to the dictionary's
+# (the default of AlignSettings.mt_weight).
+MT_WEIGHT = AlignSettings().mt_weight
 
 
 class MTPairScorer(PairScorer):

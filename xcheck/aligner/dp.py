@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from xcheck.aligner.costs import BandMatrix
+from xcheck.settings import AlignSettings
 
 NEG = -1e18
 
@@ -22,6 +23,8 @@ class DPParams:
     length_var: float
     paragraph_penalty: float
     punct_weight: float = 0.0
+    # Cap on a bead's squared length deviation (AlignSettings.length_delta_cap).
+    length_cap: float = AlignSettings().length_delta_cap
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[
             le = cums.le[js] - cums.le[starts]
             expected = params.length_ratio * lz
             delta = (le - expected) / np.sqrt(params.length_var * (expected + le) / 2 + 1.0)
-            value -= params.length_weight * np.minimum(delta * delta, 25.0) / 2
+            value -= params.length_weight * np.minimum(delta * delta, params.length_cap) / 2
         if params.punct_weight:
             pz = (cums.pz[rows_i] - cums.pz[p_safe])[:, None, :]
             pe = cums.pe[js] - cums.pe[starts]
@@ -237,7 +240,7 @@ def bead_value(inp: DPInput, params: DPParams, zs: int, ze: int, es: int, ee: in
         le = float(c.le[ee] - c.le[es])
         expected = params.length_ratio * lz
         delta = (le - expected) / np.sqrt(params.length_var * (expected + le) / 2 + 1.0)
-        value -= params.length_weight * min(delta * delta, 25.0) / 2
+        value -= params.length_weight * min(delta * delta, params.length_cap) / 2
     if params.punct_weight:
         value -= params.punct_weight * float(np.abs((c.pz[ze] - c.pz[zs])
                                                     - (c.pe[ee] - c.pe[es])).sum())

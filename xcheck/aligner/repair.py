@@ -14,13 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from xcheck.aligner.dp import DPInput, DPParams, DPResult, _Cums, bead_value, summarise
+from xcheck.settings import AlignSettings
 
 Bead4 = tuple[int, int, int, int]
 
-# Gain in the DP's lexical bead values (similarity x sentences, less the merge penalty and
-# punctuation and paragraph terms) that re-pairing must bring. A sentence genuinely on one
-# side only gains at most 1.4 by taking a neighbour's sentence (benchmarks/inject.py).
-REPAIR_GAIN = 2.0
+# The default gain re-pairing must bring (see AlignSettings.repair_gain).
+REPAIR_GAIN = AlignSettings().repair_gain
 
 
 def _alternatives(null: Bead4, nb: Bead4, before: bool) -> list[tuple[Bead4, Bead4]]:
@@ -37,7 +36,8 @@ def _alternatives(null: Bead4, nb: Bead4, before: bool) -> list[tuple[Bead4, Bea
     return []
 
 
-def repair_nulls(inp: DPInput, params: DPParams, result: DPResult) -> DPResult:
+def repair_nulls(inp: DPInput, params: DPParams, result: DPResult,
+                 min_gain: float = REPAIR_GAIN) -> DPResult:
     lexical = replace(params, length_weight=0.0)
     cums = _Cums(inp)
 
@@ -61,7 +61,7 @@ def repair_nulls(inp: DPInput, params: DPParams, result: DPResult) -> DPResult:
                 continue
             for new_nb, new_bead in _alternatives(beads[k], nb, nk < k):
                 gain = value(new_nb) + value(new_bead) - value(nb) - value(beads[k])
-                if gain >= REPAIR_GAIN and (best is None or gain > best[0]):
+                if gain >= min_gain and (best is None or gain > best[0]):
                     best = (gain, nk, new_nb, new_bead)
         if best is not None:
             _, nk, new_nb, new_bead = best

@@ -1,7 +1,11 @@
 """The registry of checks: plain functions from a Context to Findings.
 
-A check module registers itself with ``@register("name")``; ``run_checks`` runs the enabled
-ones, gives each finding a stable fingerprint and ranks them most important first.
+A check module registers itself with ``@register("name")`` and builds its findings with
+``make_finding`` from the rule table (``rules.py``); a pass over the findings (the MT pass)
+with ``@register_pass("name")``. ``run_checks`` runs the document check first (unrelated
+articles: that finding alone), then the enabled checks and passes, gives each finding a
+stable fingerprint and ranks them most important first. Thresholds come from
+``ctx.settings`` (``xcheck.settings.CheckSettings``).
 """
 
 from __future__ import annotations
@@ -12,20 +16,37 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from xcheck.checks.context import Context
+from xcheck.checks.rules import RULE_NAMES, RULES, Rule, make_finding
 from xcheck.model import Category, Finding, Severity
+
+__all__ = [
+    "GATE",
+    "PASSES",
+    "REGISTRY",
+    "RULES",
+    "RULE_NAMES",
+    "CheckFn",
+    "PassFn",
+    "Rule",
+    "available",
+    "make_finding",
+    "rank",
+    "register",
+    "register_pass",
+    "run_checks",
+]
 
 CheckFn = Callable[[Context], Iterable[Finding]]
 
-# Every rule a finding can carry (a test keeps this in step with the checks); settings may
-# turn these, or whole checks by their registry name, off or change their severity.
-RULES = frozenset({
-    "headline-untranslated", "headline-added", "sentence-missing-in-en", "sentence-added-in-en",
-    "number-mismatch", "number-omitted", "number-added", "name-mismatch", "name-part-added",
-    "name-added", "name-omitted", "time-expression-mismatch", "time-expression-added",
-    "time-expression-omitted", "quote-added", "quote-omitted", "glossary-term",
-    "content-added", "clause-added", "clause-omitted", "same-language", "unrelated-articles",
-})
+# Every rule a finding can carry is in the rule table (xcheck/checks/rules.py); settings may
+# turn rules, or whole checks by their registry name, off or change their severity.
 REGISTRY: dict[str, CheckFn] = {}
+# Passes over the checks' findings, run after them in this order (the MT pass re-weighs
+# them and adds what only the machine translation shows); switched off by name like checks.
+PassFn = Callable[[Context, list[Finding]], list[Finding]]
+PASSES: dict[str, PassFn] = {}
+# The check run first: when it finds anything (two unrelated articles), that is the report.
+GATE = "document"
 
 
 def register(name: str) -> Callable[[CheckFn], CheckFn]:
@@ -36,12 +57,22 @@ def register(name: str) -> Callable[[CheckFn], CheckFn]:
     return deco
 
 
+def register_pass(name: str) -> Callable[[PassFn], PassFn]:
+    def deco(fn: PassFn) -> PassFn:
+        PASSES[name] = fn
+        return fn
+
+    return deco
+
+
 def _load_builtin() -> None:
     # Importing the modules registers their checks.
     from xcheck.checks import (  # noqa: F401
         content,
         dates,
+        document,
         glossary,
+        mt,
         names,
         numbers,
         quotes,
@@ -88,22 +119,28 @@ def rank(findings: Iterable[Finding]) -> list[Finding]:
 def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
                severity_overrides: dict[str, Severity] | None = None,
                disabled: Iterable[str] = ()) -> list[Finding]:
-    """Run the checks; ``disabled`` names rules (or whole checks) whose findings are dropped."""
+    """Run the checks, then the passes; ``disabled`` names rules (or whole checks or passes)
+    whose findings are dropped. The document check runs first: its findings, if any, are the
+    only ones (they keep their own whole-document fingerprints)."""
     _load_builtin()
     off = set(disabled)
     names = [n for n in (list(REGISTRY) if enabled is None else list(enabled)) if n not in off]
+    if GATE in names:
+        names.remove(GATE)
+        gate = [_severity(f, severity_overrides) for f in REGISTRY[GATE](ctx)
+                if f.rule not in off]
+        if gate:
+            return rank(gate)
     raw = [f for name in names if name in REGISTRY for f in REGISTRY[name](ctx)
            if f.rule not in off]
-    if "mt" not in off:
-        from xcheck.checks.mt import apply_mt
-
-        raw = apply_mt(ctx, raw)  # a no-op without a machine translation
+    for name, apply in PASSES.items():
+        if name not in off:
+            raw = apply(ctx, raw)
     found: list[tuple[Finding, str]] = []
     for f in raw:
         if f.rule in off:
             continue
-        if severity_overrides and f.rule in severity_overrides:
-            f = replace(f, severity=severity_overrides[f.rule])
+        f = _severity(f, severity_overrides)
         found.append((f, fingerprint(ctx, f)))
     base_counts = Counter(fp for _, fp in found)
     out: list[Finding] = []
@@ -120,6 +157,13 @@ def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
     return rank(out)
 
 
+def _severity(f: Finding, overrides: dict[str, Severity] | None) -> Finding:
+    if overrides and f.rule in overrides:
+        return replace(f, severity=overrides[f.rule])
+    return f
+
+
 def available() -> list[str]:
+    """The names of the checks and passes (each may be switched off in the settings)."""
     _load_builtin()
-    return sorted(REGISTRY)
+    return sorted({*REGISTRY, *PASSES})

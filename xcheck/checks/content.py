@@ -7,16 +7,12 @@ from collections.abc import Iterator, Sequence
 
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon.english import IRREGULAR
 from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Finding, Severity, Side, Span
 
-MIN_CONTENT_WORDS = 3
-# A clause counts as added or dropped when at least this share of its content is unmatched.
-CLAUSE_UNSUPPORTED = 0.75
-# ... or this share, when a number of the clause is missing from the other side too.
-NUMBER_CLAUSE_UNSUPPORTED = 0.5
 _EN_CLAUSE_BREAKS = frozenset(",;:()[]—–")
 _ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()—。！？!?")
 
@@ -42,7 +38,9 @@ _LINKS = frozenset("and but while whereas which who where with including althoug
 def _en_lost_numbers(ctx: Context, bead: Bead, j: int) -> list[tuple[int, int]]:
     """Spans of the numbers of English sentence ``j`` worth a word that the aligned Chinese
     does not state, and that no unmatched Chinese number of that size may be (a mismatch)."""
+    cs = ctx.settings
     s = ctx.en.sentences[j]
+    scale = cs.number_scale
     zh_values = [n.value for i in bead.zh for n in zh_numbers(
         ctx.zh.norm_text[ctx.zh.sentences[i].start : ctx.zh.sentences[i].end])]
     en_values = _en_values(ctx, bead)
@@ -52,10 +50,11 @@ def _en_lost_numbers(ctx: Context, bead: Bead, j: int) -> list[tuple[int, int]]:
         text = s.text[n.start : n.end]
         if n.start > 0 and s.text[n.start - 1].isalpha():
             continue  # G7, COVID-19
-        if not (n.percent or (any(c.isdigit() for c in text) and n.value >= 3)):
+        if not (n.percent or (any(c.isdigit() for c in text)
+                                   and n.value >= cs.strong_number)):
             continue
         if _has_value(n.value, zh_values) or any(
-                n.value > 0 and 0.1 <= v / n.value <= 10 for v in zh_unmatched):
+                n.value > 0 and 1 / scale <= v / n.value <= scale for v in zh_unmatched):
             continue
         out.append((s.start + n.start, s.start + n.end))
     return out
@@ -70,10 +69,6 @@ def _verb_like(word: str) -> bool:
     low = word.lower()
     return low in _AUXILIARIES or (len(low) > 4 and low.endswith("ed")) or (
         low in IRREGULAR and IRREGULAR[low] != low)
-
-
-# A clause split off at "and" (no punctuation) needs a larger unmatched share.
-SPLIT_CLAUSE_UNSUPPORTED = 0.8
 
 
 def _en_clauses(toks: Sequence[EnToken]) -> list[tuple[list[int], bool]]:
@@ -95,6 +90,7 @@ def _en_clauses(toks: Sequence[EnToken]) -> list[tuple[list[int], bool]]:
 
 def _en_clause_findings(ctx: Context, bead: Bead, j: int,
                         supported: list[bool], near: list[Bead]) -> list[tuple[Finding, set[int]]]:
+    cs = ctx.settings
     toks = ctx.en_tokens(j)
     bead_zh = bead.zh
     en_length = sum(len(ctx.en.sentences[k].text) for k in bead.en)
@@ -111,7 +107,7 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         # Two words are enough when nothing of a subordinate or coordinate clause matches
         # (", but people should not stockpile them") and the English is long by it (below).
         linked = toks[clause[0]].text.lower() in _LINKS
-        needed = 2 if lost or (linked and len(missing) == len(content)) else MIN_CONTENT_WORDS
+        needed = 2 if lost or (linked and len(missing) == len(content)) else cs.min_content_words
         words = [k for k in clause if toks[k].text[0].isalnum()]
         first, last = toks[words[0] if words else clause[0]], toks[words[-1] if words else
                                                                    clause[-1]]
@@ -120,16 +116,16 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         # A number the Chinese lacks, in a clause the English is long by: the clause is added
         # however many of its other words a noisy dictionary links ("up 6.2 percentage
         # points from the previous week": "week", "points" found elsewhere in the Chinese).
-        numbered = bool(lost) and relative >= 1 + LENGTH_EVIDENCE * share
+        numbered = bool(lost) and relative >= 1 + cs.length_evidence * share
         # A clause split off at "and" needs more of its words unmatched, unless the Chinese
         # has fewer unmatched words than it (nothing there it could paraphrase).
-        strict = split and (len(missing) < MIN_CONTENT_WORDS
+        strict = split and (len(missing) < cs.min_content_words
                             or zh_unmatched(ctx, bead)[1] >= len(missing))
         if not numbered and (len(missing) < needed or len(missing) < (
-                SPLIT_CLAUSE_UNSUPPORTED if strict else CLAUSE_UNSUPPORTED) * len(content)):
+                cs.split_clause_unsupported if strict else cs.clause_unsupported) * len(content)):
             continue
         # (Of two words, one common word found next door proves nothing.)
-        moved = MOVED * len(missing) if len(missing) > 2 else len(missing)
+        moved = cs.moved_share * len(missing) if len(missing) > 2 else len(missing)
         if any(sum(ctx.en_supported(toks[k], b) for k in missing if k not in lost) >= moved
                for b in near if b.zh):
             continue  # the neighbouring Chinese has it: moved by the alignment, not added
@@ -138,14 +134,14 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
         # larger bead a clause is too small a part of the length. The Chinese side's
         # unmatched words are no counter-evidence here: dictionary gaps (截至 "as of",
         # 下午 "p.m.") make them too many.)
-        evidence = ALL_MISSING_LENGTH_EVIDENCE if len(missing) == len(content) and len(
-            bead.zh) == len(bead.en) == 1 else LENGTH_EVIDENCE
+        evidence = cs.all_missing_length_evidence if len(missing) == len(content) and len(
+            bead.zh) == len(bead.en) == 1 else cs.length_evidence
         if relative < 1 + evidence * share and not lost:
             continue
         text = ctx.en.text[first.start : last.end]
-        out.append((Finding(
-            rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
-            severity=Severity.WARNING, zh=Side(bead_zh), en=Side((j,), (Span(first.start,
+        out.append((make_finding(
+            "clause-added",
+            zh=Side(bead_zh), en=Side((j,), (Span(first.start,
                                                                            last.end),)),
             message=f"the clause \"{text}\" has no counterpart in the Chinese",
             evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
@@ -160,7 +156,6 @@ def _en_clause_findings(ctx: Context, bead: Bead, j: int,
 # clause); "who" after a comma opens a description whatever precedes it.
 _APPOSITIVE = re.compile(r"(?:\b[A-Z][\w’'-]*, |\band )(?P<np>(?:a|an|the)\s[^,.;:!?“”\"()]+)"
                          r"|(?<=\w), (?P<rel>(?:who|whose)\s[^,.;:!?“”\"()]+)")
-APPOSITIVE_WORDS = 2
 
 
 def _descriptions(ctx: Context, j: int) -> list[tuple[int, int]]:
@@ -175,6 +170,7 @@ def _descriptions(ctx: Context, j: int) -> list[tuple[int, int]]:
 
 def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool],
                          covered: set[int]) -> list[tuple[Finding, set[int]]]:
+    cs = ctx.settings
     s = ctx.en.sentences[j]
     toks = ctx.en_tokens(j)
     out: list[tuple[Finding, set[int]]] = []
@@ -186,13 +182,14 @@ def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool]
             continue
         content = [k for k in inside if toks[k].content]
         missing = [k for k in content if not supported[k]]
-        if len(missing) < APPOSITIVE_WORDS or len(missing) < CLAUSE_UNSUPPORTED * len(content):
+        if len(missing) < cs.appositive_words \
+                or len(missing) < cs.clause_unsupported * len(content):
             continue
         first, last = toks[inside[0]], toks[inside[-1]]
         text = ctx.en.text[first.start : last.end]
-        out.append((Finding(
-            rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
-            severity=Severity.WARNING, zh=Side(bead.zh),
+        out.append((make_finding(
+            "clause-added",
+            zh=Side(bead.zh),
             en=Side((j,), (Span(first.start, last.end),)),
             message=f"the description \"{text}\" has no counterpart in the Chinese",
             evidence=f"{len(missing)} of its {len(content)} content words match nothing in the "
@@ -207,32 +204,11 @@ def _neighbours(ctx: Context, index: int) -> list[Bead]:
     return [beads[k] for k in (index - 1, index + 1) if 0 <= k < len(beads)]
 
 
-MOVED = 0.5  # share of a clause's unmatched words a neighbouring bead must have
-# A Chinese clause of this many unmatched words needs no length evidence when the English
-# has at most half as many unmatched words (nothing there could paraphrase it).
-LEXICAL_CLAUSE_WORDS = 4
-# How much of a clause's share of the sentence must show in the bead's length ...
-LENGTH_EVIDENCE = 0.5
-# ... when none of the clause's (3+, or 2 linked) content words has a counterpart, in a 1-1
-# bead.
-ALL_MISSING_LENGTH_EVIDENCE = 0.3
-
-
-# A clause of this many unmatched words counts as moved to a neighbouring bead only when
-# that bead's English is long by it (below); a few common words found next door prove little.
-MOVED_LENGTH_WORDS = 4
-
-
 def _carries(ctx: Context, bead: Bead, zh_chars: int) -> bool:
     """Could the English of ``bead`` carry ``zh_chars`` more Chinese characters than its own
     Chinese? A clause moved there by the translator makes it long by about that much."""
     own = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
-    return not own or ctx.relative_length(bead) >= 1 + LENGTH_EVIDENCE * zh_chars / own
-
-
-# ... or when the clause accounts for this share of that bead's English content words (the
-# aligner paired the English that translates it with another sentence).
-MOVED_EXPLAINS = 0.4
+    return not own or ctx.relative_length(bead) >= 1 + ctx.settings.length_evidence * zh_chars / own
 
 
 def _explains(ctx: Context, clause: list[ZhToken], bead: Bead) -> bool:
@@ -242,7 +218,7 @@ def _explains(ctx: Context, clause: list[ZhToken], bead: Bead) -> bool:
     text = "".join(t.norm for t in clause)
     content = [t for j in bead.en for t in ctx.en_tokens(j) if t.content]
     return bool(content) and sum(ctx.en_supported(t, bead, stems, text) for t in content) \
-        >= MOVED_EXPLAINS * len(content)
+        >= ctx.settings.moved_explains * len(content)
 
 
 def _multiples(ctx: Context, i: int) -> set[tuple[int, int]]:
@@ -258,7 +234,7 @@ def _strong_numbers(ctx: Context, i: int) -> list[tuple[int, int, float]]:
     s = ctx.zh.sentences[i]
     norm = ctx.zh.norm_text[s.start : s.end]
     return [(s.start + n.start, s.start + n.end, n.value) for n in zh_numbers(norm)
-            if (n.percent or n.value >= 3 or n.value != int(n.value))
+            if (n.percent or n.value >= ctx.settings.strong_number or n.value != int(n.value))
             and not (n.start > 0 and norm[n.start - 1].isascii()
                      and norm[n.start - 1].isalpha())]  # G7, H3N2: names
 
@@ -345,6 +321,7 @@ def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
 @register("clauses-omitted")
 def omitted_clauses(ctx: Context) -> Iterator[Finding]:
     """Chinese clauses whose content the aligned English (or its neighbours) does not carry."""
+    cs = ctx.settings
     for index, bead in enumerate(ctx.alignment.beads):
         if not bead.zh or not bead.en:
             continue
@@ -359,6 +336,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
             ctx.zh.norm_text[ctx.zh.sentences[i].start : ctx.zh.sentences[i].end])]
         en_unmatched = [e for e in en_values if e > 0 and not _has_value(e, zh_values)]
         unsupported = _competing_support(ctx, bead, en_stems, en_text)
+        scale = cs.number_scale
         for i in bead.zh:
             toks = ctx.zh_tokens(i)
             clauses = _clauses(toks, _ZH_CLAUSE_BREAKS)
@@ -381,7 +359,8 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                 # has a number of that size the Chinese lacks: a mismatch, not an omission.
                 lost = {k for k in clause for a, b, v in inside
                         if toks[k].start < b and a < toks[k].end
-                        and not any(v > 0 and 0.1 <= e / v <= 10 for e in en_unmatched)}
+                        and not any(v > 0 and 1 / scale <= e / v <= scale
+                                    for e in en_unmatched)}
                 content = [k for k in clause if k in lost or (
                     toks[k].stems and toks[k].norm not in ZH_STOPWORDS and len(toks[k].norm) > 1)]
                 missing = [k for k in content if k in lost or (i, k) in unsupported]
@@ -390,44 +369,43 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                 share = (last.end - first.start) / max(zh_length, 1)
                 relative = ctx.relative_length(bead)
                 # A number the English lacks is evidence enough, whatever the length.
-                if relative > 1 - LENGTH_EVIDENCE * share and not lost and not (
+                if relative > 1 - cs.length_evidence * share and not lost and not (
                         # (less of it when nothing of the clause matches and the English
                         # has fewer unmatched words that could be its paraphrase)
-                        len(missing) == len(content) >= MIN_CONTENT_WORDS
+                        len(missing) == len(content) >= cs.min_content_words
                         and len(bead.zh) == len(bead.en) == 1
-                        and relative <= 1 - ALL_MISSING_LENGTH_EVIDENCE * share
+                        and relative <= 1 - cs.all_missing_length_evidence * share
                         and _en_unmatched(ctx, bead) < len(missing)) and not (
                         # Words alone: a clause of many unmatched words in a bead whose
                         # English is not long and is accounted for, all but a few words.
-                        len(missing) >= LEXICAL_CLAUSE_WORDS and relative <= 1
-                        and len(missing) >= CLAUSE_UNSUPPORTED * len(content)
+                        len(missing) >= cs.lexical_clause_words and relative <= 1
+                        and len(missing) >= cs.clause_unsupported * len(content)
                         and _en_unmatched(ctx, bead) * 2 <= len(missing)):
                     continue
-                needed = 2 if relative <= 1 - share or lost else MIN_CONTENT_WORDS
+                needed = 2 if relative <= 1 - share or lost else cs.min_content_words
                 # Half the clause unmatched is enough when the English is short by all of it
                 # and has (next to) nothing unmatched itself: no paraphrase is there.
-                short = relative <= 1 - share and len(missing) >= MIN_CONTENT_WORDS \
+                short = relative <= 1 - share and len(missing) >= cs.min_content_words \
                     and _en_unmatched(ctx, bead) * 2 <= len(missing)
                 # A number the English lacks, in a clause the English is short by: the clause
                 # is dropped however many of its other words a noisy dictionary links
                 # (送出7次三振: 三振 finds "three" of 3支安打).
-                numbered = bool(lost) and relative <= 1 - LENGTH_EVIDENCE * share
+                numbered = bool(lost) and relative <= 1 - cs.length_evidence * share
                 if not numbered and (len(missing) < needed or len(missing) < (
-                        NUMBER_CLAUSE_UNSUPPORTED if lost or short else CLAUSE_UNSUPPORTED
+                        cs.number_clause_unsupported if lost or short else cs.clause_unsupported
                 ) * len(content)):
                     continue
                 if any(sum(_moved_number(ctx, i, toks[k], values) if k in lost else
                            ctx.zh_supported(toks[k], b, st, tx) for k in missing)
-                       >= MOVED * len(missing) and (
-                           len(missing) < MOVED_LENGTH_WORDS
+                       >= cs.moved_share * len(missing) and (
+                           len(missing) < cs.moved_length_words
                            or _carries(ctx, b, last.end - first.start)
                            or _explains(ctx, [toks[k] for k in clause], b))
                        for (b, st, tx), values in zip(near, near_values, strict=True)):
                     continue
                 text = ctx.zh.text[first.start : last.end]
-                yield Finding(
-                    rule="clause-omitted", category=Category.OMISSION,
-                    type=FindingType.CONTENT, severity=Severity.WARNING,
+                yield make_finding(
+                    "clause-omitted",
                     zh=Side((i,), (Span(first.start, last.end),)), en=Side(bead.en),
                     message=f"the clause \"{text}\" has no counterpart in the English",
                     evidence=f"{len(missing)} of its {len(content)} words match nothing in the "
@@ -458,16 +436,7 @@ def _unsupported_runs(ctx: Context, j: int, supported: list[bool]) -> list[list[
             cur, bridge, missing, bridged = [], [], 0, False
     if cur:
         runs.append((cur, missing))
-    return [r for r, n in runs if n >= MIN_CONTENT_WORDS]
-
-
-# An unsupported English run without a name is worth a warning when the English is longer
-# than the document's ratio predicts by well more than the run (an added clause; a paraphrase
-# leaves the length as it is) ...
-RUN_EXCESS = 1.5
-# ... and the Chinese has little unmatched that the run could be the rendering of: at most
-# this share of it, in fewer words than the run has.
-RUN_ZH_UNMATCHED = 0.35
+    return [r for r, n in runs if n >= ctx.settings.min_content_words]
 
 
 def zh_unmatched(ctx: Context, bead: Bead) -> tuple[float, int]:
@@ -482,6 +451,7 @@ def zh_unmatched(ctx: Context, bead: Bead) -> tuple[float, int]:
 
 @register("content")
 def added_content(ctx: Context) -> Iterator[Finding]:
+    cs = ctx.settings
     for index, bead in enumerate(ctx.alignment.beads):
         if not bead.zh or not bead.en:
             continue
@@ -518,21 +488,21 @@ def added_content(ctx: Context) -> Iterator[Finding]:
                 # ... and only when the English is longer than usual, as an addition makes it.
                 share = len(text) / max(sum(len(ctx.en.sentences[k].text) for k in bead.en), 1)
                 # (or when the run is a large share of the sentence: a rewritten clause).
-                named = named and (ctx.relative_length(bead) >= 1 + LENGTH_EVIDENCE * share
-                                   or (len(words) >= 5 and share >= 0.2))
+                named = named and (ctx.relative_length(bead) >= 1 + cs.length_evidence * share
+                                   or (len(words) >= cs.run_rewritten_words
+                                       and share >= cs.run_rewritten_share))
                 # (The length of an added description, set off as one, is no evidence for
                 # this run: the description accounts for it.)
                 rest = ctx.relative_length(bead) * (en_length - claimed) / max(en_length, 1)
-                long = rest >= 1 + RUN_EXCESS * share
+                long = rest >= 1 + cs.run_excess * share
                 if long and not named:
                     if unmatched is None:
                         unmatched = zh_unmatched(ctx, bead)
-                    long = unmatched[0] <= RUN_ZH_UNMATCHED and unmatched[1] < len(words)
-                severity = Severity.WARNING if (named or long) and len(words) >= 3 \
-                    else Severity.INFO
-                yield Finding(
-                    rule="content-added", category=Category.ADDITION,
-                    type=FindingType.CONTENT,
+                    long = unmatched[0] <= cs.run_zh_unmatched and unmatched[1] < len(words)
+                severity = Severity.WARNING if (named or long) \
+                    and len(words) >= cs.run_warning_words else Severity.INFO
+                yield make_finding(
+                    "content-added",
                     severity=severity,
                     zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",

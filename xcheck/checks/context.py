@@ -12,6 +12,7 @@ from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
 from xcheck.model import Alignment, Bead, Document, Sentence, Span
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer
+from xcheck.settings import CheckSettings
 
 # English words a Chinese article implies without a word for them, or that CC-CEDICT glosses
 # differently: "U.S." is 美, "Washington" often stands for 美國.
@@ -275,6 +276,7 @@ def builtin_aliases() -> tuple[tuple[str, str], ...]:
 class Context:
     alignment: Alignment
     glossary: tuple[tuple[str, str], ...] = ()
+    settings: CheckSettings = field(default_factory=CheckSettings)
     _zh_tokens: dict[int, list[ZhToken]] = field(default_factory=dict)
     _en_tokens: dict[int, list[EnToken]] = field(default_factory=dict)
     _stems_cache: dict[tuple[int, ...], set[str]] = field(default_factory=dict)
@@ -420,7 +422,8 @@ class Context:
             for run in _TRANSLIT_RUN.findall(zh_text):
                 for size in range(min(len(run), 6), 1, -1):
                     for k in range(len(run) - size + 1):
-                        if names.similarity(run[k : k + size], token.text) >= 0.75:
+                        if names.similarity(run[k : k + size],
+                                            token.text) >= self.settings.name_sound:
                             return True
         return False
 
@@ -461,7 +464,7 @@ class Context:
             _length(self.en.sentences[b.en[0]].text) / max(_length(
                 self.zh.sentences[b.zh[0]].text), 1)
             for b in self.alignment.beads if len(b.zh) == 1 and len(b.en) == 1)
-        return ratios[len(ratios) // 2] if ratios else 3.0
+        return ratios[len(ratios) // 2] if ratios else self.settings.default_length_ratio
 
     def relative_length(self, bead: Bead) -> float:
         """English length of the bead over what the document's ratio predicts (1.0 = usual)."""
@@ -511,7 +514,8 @@ class Context:
             return True  # numbers are the numbers check's business
         for word in re.findall(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b", en_text):
             if _romanised(word, token.norm) or (
-                    len(token.norm) > 1 and names.similarity(token.norm, word) >= 0.75):
+                    len(token.norm) > 1
+                    and names.similarity(token.norm, word) >= self.settings.name_sound):
                 return True
         for stem_ in en_stems & EN_ALIASES.keys():
             if any(a in token.norm for a in EN_ALIASES[stem_]):

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.checks.rules import make_finding
+from xcheck.model import Bead, Finding, Severity, Side, Span
 
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -185,9 +186,8 @@ def time_expressions(ctx: Context) -> Iterator[Finding]:
                 continue
             zh_left.remove(z)
             en_left.remove(e)
-            yield Finding(
-                rule="time-expression-mismatch", category=Category.MISMATCH,
-                type=FindingType.DATE_TIME, severity=Severity.ERROR,
+            yield make_finding(
+                "time-expression-mismatch",
                 zh=Side((z.sentence,), (Span(z.start, z.end),)),
                 en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"the Chinese says \"{z.text}\" where the English says \"{e.text}\"",
@@ -196,18 +196,16 @@ def time_expressions(ctx: Context) -> Iterator[Finding]:
         zh_desc = "no time expression" if not any(zh_times(ctx, i) for i in bead.zh) else \
             "no matching time expression"
         for e in en_left:
-            yield Finding(
-                rule="time-expression-added", category=Category.ADDITION,
-                type=FindingType.DATE_TIME,
+            yield make_finding(
+                "time-expression-added",
                 severity=Severity.INFO if e.key in _MINOR else Severity.WARNING,
                 zh=Side(bead.zh), en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"\"{e.text}\" has no counterpart in the Chinese",
                 evidence=f"the aligned Chinese sentence has {zh_desc}",
             )
         for z in zh_left:
-            yield Finding(
-                rule="time-expression-omitted", category=Category.OMISSION,
-                type=FindingType.DATE_TIME,
+            yield make_finding(
+                "time-expression-omitted",
                 severity=Severity.INFO if z.key in _MINOR else Severity.WARNING,
                 zh=Side((z.sentence,), (Span(z.start, z.end),)), en=Side(bead.en),
                 message=f"\"{z.text}\" in the Chinese has no counterpart in the English",

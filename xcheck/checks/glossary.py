@@ -8,8 +8,9 @@ from pathlib import Path
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
+from xcheck.checks.rules import make_finding
 from xcheck.errors import ConfigError
-from xcheck.model import Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Finding, Side, Span
 
 
 def read_glossary(path: str | Path) -> tuple[tuple[str, str], ...]:
@@ -47,9 +48,8 @@ def glossary(ctx: Context) -> Iterator[Finding]:
                     k = norm.find(zh_term)
                 if k < 0 or en_term.lower() in en_text:
                     continue
-                yield Finding(
-                    rule="glossary-term", category=Category.MISMATCH, type=FindingType.TERM,
-                    severity=Severity.WARNING,
+                yield make_finding(
+                    "glossary-term",
                     zh=Side((i,), (Span(s.start + k, s.start + k + len(zh_term)),)),
                     en=Side(bead.en),
                     message=f"the glossary renders \"{zh_term}\" as \"{en_term}\", which the "

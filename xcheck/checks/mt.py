@@ -20,32 +20,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from xcheck.checks import register_pass
 from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
 from xcheck.checks.context import Context, EnToken, _fuzzy, is_content
+from xcheck.checks.rules import make_finding
 from xcheck.checks.sentences import absorbed_en, absorbed_zh
 from xcheck.lexicon.english import stem
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
 
-# An MT clause counts as dropped when the English lacks this share of its content words.
-MT_MISSING = 0.6
-# ... and an English clause as added when the MT lacks this share of its content words.
-MT_ADDED = 0.75
-MIN_WORDS = 3
-# An MT clause needs this many words the English lacks to be called dropped (three words of a
-# short clause, "a relatively stable performance", are too often reworded).
-MIN_OMITTED = 4
-# Share of a reported span's words the MT must have to say the Chinese has them.
-CORROBORATED = 0.6
-# Share of an MT clause the English must carry to say a reported omission is rendered.
-CARRIED = 0.9
-# Share of a clause's Chinese words the dictionary must also find no counterpart for.
-DICTIONARY_AGREES = 0.5
-# "Nearly all" of a clause's words missing, by the MT and by the dictionary: then the English
-# length need not agree.
-NEARLY_ALL = 0.8
-# How much of a dropped clause's share of the Chinese must show as a short English.
-SHORTER = 0.1
 _MT_CLAUSE = re.compile(r"[,;:()\u2014\u2013](?!\d)|\s-\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Adverbs an MT adds or drops freely: no evidence of a clause either way.
@@ -172,7 +155,7 @@ def _pair_clauses(ctx: Context, index: int) -> list[tuple[Span, list[Span]]]:
         stems = set().union(*zh_stems[a0:a1])
         words = [w for k in range(b0, b1) for w in mt_words[k].stems]
         lex = sum(_has(w, stems) for w in words) / max(len(words), 1)
-        return pos + lex - 0.15 * (a1 - a0 + b1 - b0 - 2)
+        return pos + lex - ctx.settings.mt_clause_merge_cost * (a1 - a0 + b1 - b0 - 2)
 
     n, m = len(zh), len(mc)
     best = {(0, 0): (0.0, (0, 0))}
@@ -238,6 +221,7 @@ def _clause_of(pairs: list[tuple[Span, list[Span]]], span: Span) -> list[Span]:
 
 def corroborate(ctx: Context, f: Finding) -> Finding:
     """The finding, re-weighed with the MT of its Chinese sentences (see the module doc)."""
+    cs = ctx.settings
     mt = ctx.alignment.mt
     if mt is None or not mt.used or not f.zh.sentences or not f.en.sentences:
         return f
@@ -253,7 +237,7 @@ def corroborate(ctx: Context, f: Finding) -> Finding:
                 words.size > 0 and not missing_from(words, words_of(mt_text)))
         else:
             lacking = missing_from(words, words_of(mt_text))
-            found = words.size > 0 and len(lacking) <= (1 - CORROBORATED) * words.size
+            found = words.size > 0 and len(lacking) <= (1 - cs.mt_corroborated) * words.size
         if found:
             return _with_evidence(f, f"but the machine translation has {_quote(text)} too, so "
                                      "the Chinese probably says it", Severity.INFO)
@@ -266,7 +250,7 @@ def corroborate(ctx: Context, f: Finding) -> Finding:
         mt_text = " ".join(mt.text[c.start : c.end] for c in mts)
         words = words_of(mt_text)
         lacking = missing_from(words, _en_words(ctx, f.en.sentences))
-        if words.size >= 2 and len(lacking) <= (1 - CARRIED) * words.size:
+        if words.size >= 2 and len(lacking) <= (1 - cs.mt_carried) * words.size:
             return _with_evidence(f, f"but the English carries all of its machine translation "
                                      f"{_quote(mt_text)}", Severity.INFO)
         return _with_evidence(f, f"its machine translation {_quote(mt_text)} is missing from "
@@ -305,12 +289,6 @@ def _zh_unsupported(ctx: Context, bead: Bead, span: Span) -> tuple[int, int]:
     return sum(not ctx.zh_supported(t, bead, en_stems, en_text) for t in words), len(words)
 
 
-# How far above the article's usual MT-English disagreement a clause must be: a loose
-# translation (the seed: half of an MT clause's words are not in the English, against a
-# quarter in the faithful pairs of corpora/) needs stronger evidence than a close one.
-MARGIN = 0.4
-
-
 def typical_missing(ctx: Context) -> float:
     """Median share of an MT clause's words missing from its aligned English (per article)."""
     mt = ctx.alignment.mt
@@ -323,7 +301,7 @@ def typical_missing(ctx: Context) -> float:
         for i in bead.zh:
             for _zh, mts in pair_clauses(ctx, i):
                 words = words_of(" ".join(mt.text[c.start : c.end] for c in mts), names=False)
-                if words.size >= MIN_WORDS:
+                if words.size >= ctx.settings.mt_min_words:
                     shares.append(len(missing_from(words, en)) / words.size)
     shares.sort()
     return shares[len(shares) // 2] if shares else 0.0
@@ -332,6 +310,7 @@ def typical_missing(ctx: Context) -> float:
 def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     """Chinese clauses whose machine translation the aligned English does not carry, and
     which the dictionary finds no counterpart for either."""
+    cs = ctx.settings
     mt = ctx.alignment.mt
     assert mt is not None
     for index, bead in enumerate(ctx.alignment.beads):
@@ -346,31 +325,31 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 mt_text = " ".join(mt.text[c.start : c.end] for c in mts)
                 words = words_of(mt_text, names=False)
                 lacking = missing_from(words, en)
-                needed = max(MT_MISSING, usual + MARGIN)
-                if len(lacking) < MIN_OMITTED or len(lacking) < needed * words.size:
+                needed = max(cs.mt_missing, usual + cs.mt_margin)
+                if len(lacking) < cs.mt_min_omitted or len(lacking) < needed * words.size:
                     continue
-                nearly_all = len(lacking) >= NEARLY_ALL * words.size
+                nearly_all = len(lacking) >= cs.mt_nearly_all * words.size
                 if words.numbers and not [w for w in lacking if w[0].isdigit()]:
                     continue  # its numbers are all in the English: rendered, reworded
                 unsupported, total = _zh_unsupported(ctx, bead, zh)
-                if unsupported < DICTIONARY_AGREES * total:
+                if unsupported < cs.mt_dictionary_agrees * total:
                     continue
                 # A dropped clause leaves the English short; a paraphrase does not. (Unless
                 # nothing of the clause is there by either evidence: a translation that was
                 # long before the clause was dropped is not short after.)
                 share = (zh.end - zh.start) / max(sum(len(ctx.zh.sentences[k].text)
                                                       for k in bead.zh), 1)
-                overwhelming = nearly_all and unsupported >= NEARLY_ALL * total
-                if ctx.relative_length(bead) > 1 - SHORTER * share and not overwhelming:
+                overwhelming = nearly_all and unsupported >= cs.mt_nearly_all * total
+                if ctx.relative_length(bead) > 1 - cs.mt_shorter * share and not overwhelming:
                     continue
                 moved = missing_from(Words(tuple(w for w in lacking if not w[0].isdigit()),
                                            tuple(w for w in lacking if w[0].isdigit())), near)
                 if len(moved) <= len(lacking) / 2:
                     continue  # the neighbouring English has it: moved by the alignment
                 text = ctx.zh.text[zh.start : zh.end]
-                yield Finding(
-                    rule="clause-omitted", category=Category.OMISSION, type=FindingType.CONTENT,
-                    severity=Severity.WARNING, zh=Side((i,), (zh,)), en=Side(bead.en),
+                yield make_finding(
+                    "clause-omitted",
+                    zh=Side((i,), (zh,)), en=Side(bead.en),
                     message=f"the clause \"{text}\" has no counterpart in the English",
                     evidence=f"machine translation {_quote(mt_text)}: {len(lacking)} of its "
                              f"{words.size} words are not in the aligned English; "
@@ -392,6 +371,7 @@ def _split_at_links(toks: list[EnToken], clauses: list[list[int]]) -> list[list[
 
 def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     """English clauses that neither the Chinese (dictionary) nor its MT has."""
+    cs = ctx.settings
     for index, bead in enumerate(ctx.alignment.beads):
         if not bead.en or not has_mt(ctx, bead.zh):
             continue
@@ -408,18 +388,18 @@ def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 text = ctx.en.text[first.start : last.end]
                 words = words_of(text)
                 lacking = missing_from(words, pool)
-                needed = max(MT_ADDED, usual + MARGIN)
-                if len(lacking) < MIN_WORDS or len(lacking) < needed * words.size:
+                needed = max(cs.mt_added, usual + cs.mt_margin)
+                if len(lacking) < cs.mt_min_words or len(lacking) < needed * words.size:
                     continue
                 unsupported = [t for k in clause if (t := toks[k]).content
                                and not ctx.en_supported(t, bead, stems, zh_text)]
-                if len(unsupported) < MIN_WORDS:
+                if len(unsupported) < cs.mt_min_words:
                     continue
                 if len(missing_from(words_of(" ".join(lacking)), near)) <= len(lacking) / 2:
                     continue
-                yield Finding(
-                    rule="clause-added", category=Category.ADDITION, type=FindingType.CONTENT,
-                    severity=Severity.WARNING, zh=Side(bead.zh),
+                yield make_finding(
+                    "clause-added",
+                    zh=Side(bead.zh),
                     en=Side((j,), (Span(first.start, last.end),)),
                     message=f"the clause \"{text}\" has no counterpart in the Chinese",
                     evidence=f"{len(unsupported)} of its content words match nothing in the "
@@ -427,15 +407,11 @@ def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                              "its machine translation")
 
 
-# A sentence a bead absorbed is unmatched when at least this share of its words is missing.
-SENTENCE_MISSING = 0.8
-MIN_SENTENCE_WORDS = 4
-
-
 def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
     """In a bead with several sentences on one side, one that the MT says the other side
     lacks (an English sentence the MT of the Chinese has nothing of, a Chinese sentence
     whose MT the English has nothing of), where the dictionary agrees."""
+    cs = ctx.settings
     mt = ctx.alignment.mt
     assert mt is not None
     for bead in ctx.alignment.beads:
@@ -450,9 +426,10 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 lacking = missing_from(words, pool)
                 content = [t for t in ctx.en_tokens(j) if t.content]
                 supported = sum(ctx.en_supported(t, bead, stems, zh_text) for t in content)
-                if (words.size >= MIN_SENTENCE_WORDS
-                        and len(lacking) >= max(SENTENCE_MISSING, usual + MARGIN) * words.size
-                        and supported <= DICTIONARY_AGREES * len(content)):
+                if (words.size >= cs.mt_min_sentence_words
+                        and len(lacking)
+                        >= max(cs.mt_sentence_missing, usual + cs.mt_margin) * words.size
+                        and supported <= cs.mt_dictionary_agrees * len(content)):
                     yield absorbed_en(ctx, bead, j,
                                       f"{len(lacking)} of its {words.size} words are not in "
                                       f"the machine translation of the Chinese; {supported} "
@@ -464,9 +441,10 @@ def mt_absorbed(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 words = words_of(mt.for_zh(i), names=False)
                 lacking = missing_from(words, en)
                 unsupported, total = _zh_unsupported(ctx, bead, Span(s.start, s.end))
-                if (words.size >= MIN_SENTENCE_WORDS
-                        and len(lacking) >= max(SENTENCE_MISSING, usual + MARGIN) * words.size
-                        and unsupported >= DICTIONARY_AGREES * total):
+                if (words.size >= cs.mt_min_sentence_words
+                        and len(lacking)
+                        >= max(cs.mt_sentence_missing, usual + cs.mt_margin) * words.size
+                        and unsupported >= cs.mt_dictionary_agrees * total):
                     yield absorbed_zh(ctx, bead, i,
                                       f"{len(lacking)} of the {words.size} words of its "
                                       f"machine translation {_quote(mt.for_zh(i))} are not in "
@@ -481,6 +459,7 @@ def _overlaps(a: Finding, b: Finding) -> bool:
     return False
 
 
+@register_pass("mt")
 def apply_mt(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """The checks' findings re-weighed with the MT, plus the clauses only the MT reveals."""
     mt = ctx.alignment.mt

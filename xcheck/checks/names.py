@@ -17,11 +17,12 @@ from xcheck.checks.context import (
     name_senses,
     phrase_stems,
 )
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Finding, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.
 _TITLES_TEXT = """
@@ -170,14 +171,15 @@ def _glossed_given_names(ctx: Context, bead: Bead, j: int,
                 if (given.stem not in zt.stems or surname.stem not in zt.stems
                         or not all(ch in TRANSLIT for ch in zt.norm) or len(zt.norm) < 2):
                     continue
-                if phonetic.similarity(zt.norm, surname.text) < 0.6 \
-                        or phonetic.similarity(zt.norm, given.text + surname.text) >= 0.6 \
+                if phonetic.similarity(zt.norm, surname.text) < ctx.settings.name_sound_loose \
+                        or phonetic.similarity(zt.norm, given.text + surname.text) \
+                        >= ctx.settings.name_sound_loose \
                         or _zh_given_name(ctx, bead, surname):
                     continue
                 full = ctx.en.text[run[0].start : run[-1].end]
-                yield Finding(
-                    rule="name-part-added", category=Category.ADDITION, type=FindingType.NAME,
-                    severity=Severity.WARNING, zh=Side(bead.zh),
+                yield make_finding(
+                    "name-part-added",
+                    zh=Side(bead.zh),
                     en=Side((j,), (Span(given.start, given.end),)),
                     message=f"\"{given.text}\" in \"{full}\" has no counterpart in the Chinese",
                     evidence=f"the Chinese {zt.text} transliterates only \"{surname.text}\"; "
@@ -196,7 +198,7 @@ def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
         norm = ctx.zh.norm_text[s.start : s.end]
         for m in _NAME_DOT.finditer(norm):
             after = m.group("after")
-            if any(phonetic.similarity(after[:size], surname.text) >= 0.75
+            if any(phonetic.similarity(after[:size], surname.text) >= ctx.settings.name_sound
                    for size in range(2, min(len(after), 6) + 1)):
                 return True
         toks = ctx.zh_tokens(i)
@@ -259,7 +261,8 @@ def _zh_supported(ctx: Context, name: str, bead: Bead, strict: bool = True) -> b
                 return True
             if t.stem in stems or (t.capitalised and (
                     _romanises(t.text, name)
-                    or (sound and phonetic.similarity(name, t.text) >= 0.6))):
+                    or (sound and phonetic.similarity(name, t.text)
+                         >= ctx.settings.name_sound_loose))):
                 return True
             if any(len(s) >= 4 and t.stem.startswith(s[:4]) for s in stems if t.capitalised):
                 return True
@@ -326,9 +329,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                         continue
                     given = True
                     full = ctx.en.text[run[0].start : run[-1].end]
-                    yield Finding(
-                        rule="name-part-added", category=Category.ADDITION,
-                        type=FindingType.NAME, severity=Severity.WARNING,
+                    yield make_finding(
+                        "name-part-added",
                         zh=Side(bead.zh), en=Side((j,), (Span(t.start, t.end),)),
                         message=f"\"{t.text}\" in \"{full}\" has no counterpart in the Chinese",
                         evidence=f"the Chinese names only \"{run[k + 1].text}\"",
@@ -350,8 +352,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 # An error only when the Chinese name's English form is known (CC-CEDICT)
                 # and differs; a romanisation xcheck cannot read (Cantonese) is a warning.
                 known_form = zname in cedict.proper_nouns() and bool(ctx.dictionary.get(zname))
-                yield Finding(
-                    rule="name-mismatch", category=Category.MISMATCH, type=FindingType.NAME,
+                yield make_finding(
+                    "name-mismatch",
                     severity=Severity.ERROR if known_form else Severity.WARNING,
                     zh=Side((i,), (Span(zs, ze),)),
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
@@ -362,8 +364,8 @@ def names(ctx: Context) -> Iterator[Finding]:
             else:
                 known = all(_known_en(ctx, t) for t in run) or not any(
                     _name_like(t) for t in run)
-                yield Finding(
-                    rule="name-added", category=Category.ADDITION, type=FindingType.NAME,
+                yield make_finding(
+                    "name-added",
                     severity=Severity.INFO if known else Severity.WARNING, zh=Side(bead.zh),
                     en=Side((j,), (Span(run[0].start, run[-1].end),)),
                     message=f"\"{text}\" has no counterpart in the Chinese",
@@ -372,8 +374,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 )
         for i, zs, ze, zname in zh_missing:
             known = _known_zh(ctx, zname)
-            yield Finding(
-                rule="name-omitted", category=Category.OMISSION, type=FindingType.NAME,
+            yield make_finding(
+                "name-omitted",
                 severity=Severity.INFO if known else Severity.WARNING,
                 zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
                 message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
-from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Finding, Side, Span
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -41,7 +42,8 @@ def _zh(ctx: Context, bead: Bead) -> list[Found]:
             text = s.text[n.start : n.end]
             if n.start > 0 and norm[n.start - 1].isascii() and norm[n.start - 1].isalpha():
                 continue  # part of a Latin name like G7
-            strong = n.percent or n.value >= 3 or (len(text) >= 2 and n.value != int(n.value))
+            strong = n.percent or n.value >= ctx.settings.strong_number or (
+                len(text) >= 2 and n.value != int(n.value))
             alts = (n.value * 100,) if n.times else ()
             out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong,
                              n.percent, alts))
@@ -60,7 +62,8 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
             # 第四): on their own they are weak; a digit or a percentage is not.
             digits = any(c.isdigit() for c in text)
             out.append(Found(j, s.start + n.start, s.start + n.end, n.value, text,
-                             n.percent or (digits and n.value >= 3), n.percent))
+                             n.percent or (digits and n.value >= ctx.settings.strong_number),
+                             n.percent))
         for m in _NOON.finditer(s.text):  # 12時 is noon
             out.append(Found(j, s.start + m.start(), s.start + m.end(), 12.0, m.group(), False))
         for m in _MONTH_RE.finditer(s.text):
@@ -88,22 +91,23 @@ def _unmatched(zh: list[Found], en: list[Found]) -> tuple[list[Found], list[Foun
     return zh_left, en_left
 
 
-def _comparable(z: Found, e: Found) -> bool:
+def _comparable(z: Found, e: Found, scale: float) -> bool:
     """Two numbers that plausibly state the same quantity (same kind, similar size)."""
     if z.percent != e.percent or not (z.strong or e.strong):
         return False
     lo, hi = sorted((abs(z.value), abs(e.value)))
-    return lo > 0 and hi / lo <= 10
+    return lo > 0 and hi / lo <= scale
 
 
-def _comparable_pairs(zh: list[Found], en: list[Found]) -> list[tuple[Found, Found]]:
+def _comparable_pairs(zh: list[Found], en: list[Found],
+                      scale: float) -> list[tuple[Found, Found]]:
     """Pair unmatched numbers, each used once, only when comparable; a strong partner of
     the closest size first."""
     pairs: list[tuple[Found, Found]] = []
     used: set[int] = set()
     for z in zh:
         options = [(not e.strong, abs(e.value - z.value), k) for k, e in enumerate(en)
-                   if k not in used and _comparable(z, e)]
+                   if k not in used and _comparable(z, e, scale)]
         if options:
             k = min(options)[2]
             pairs.append((z, en[k]))
@@ -117,7 +121,7 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         if not bead.zh or not bead.en:
             continue
         zh_left, en_left = _unmatched(_zh(ctx, bead), _en(ctx, bead))
-        pairs = _comparable_pairs(zh_left, en_left)
+        pairs = _comparable_pairs(zh_left, en_left, ctx.settings.number_scale)
         if not pairs and len(zh_left) == 1 and len(en_left) == 1 and \
                 zh_left[0].percent == en_left[0].percent and \
                 zh_left[0].text.isdigit() and en_left[0].text.isdigit():
@@ -125,9 +129,8 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         for z, e in pairs:
             zh_left.remove(z)
             en_left.remove(e)
-            yield Finding(
-                rule="number-mismatch", category=Category.MISMATCH, type=FindingType.NUMBER,
-                severity=Severity.ERROR,
+            yield make_finding(
+                "number-mismatch",
                 zh=Side((z.sentence,), (Span(z.start, z.end),)),
                 en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"the Chinese says {z.text} ({z.value:g}) where the English says "
@@ -135,17 +138,17 @@ def numbers(ctx: Context) -> Iterator[Finding]:
                 evidence="the numbers of the aligned sentences differ in value",
             )
         for z in [z for z in zh_left if z.strong]:
-            yield Finding(
-                rule="number-omitted", category=Category.OMISSION, type=FindingType.NUMBER,
-                severity=Severity.WARNING, zh=Side((z.sentence,), (Span(z.start, z.end),)),
+            yield make_finding(
+                "number-omitted",
+                zh=Side((z.sentence,), (Span(z.start, z.end),)),
                 en=Side(bead.en),
                 message=f"the number {z.text} in the Chinese does not appear in the English",
                 evidence="no number of the same value in the aligned English sentences",
             )
         for e in [e for e in en_left if e.strong]:
-            yield Finding(
-                rule="number-added", category=Category.ADDITION, type=FindingType.NUMBER,
-                severity=Severity.WARNING, zh=Side(bead.zh),
+            yield make_finding(
+                "number-added",
+                zh=Side(bead.zh),
                 en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"the number {e.text} in the English does not appear in the Chinese",
                 evidence="no number of the same value in the aligned Chinese sentences",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from xcheck.checks import register
 from xcheck.checks.context import Context
-from xcheck.model import Category, Finding, FindingType, Severity, Side, Span
+from xcheck.checks.rules import make_finding
+from xcheck.model import Finding, Side, Span
 
 # Quoted speech, not emphasis: the quote follows a speech verb or a colon.
 _ZH_QUOTE = re.compile(
@@ -28,9 +29,8 @@ def quotes(ctx: Context) -> Iterator[Finding]:
             for i in bead.zh:
                 s = ctx.zh.sentences[i]
                 for m in _ZH_QUOTE.finditer(s.text):
-                    yield Finding(
-                        rule="quote-omitted", category=Category.OMISSION,
-                        type=FindingType.QUOTE, severity=Severity.WARNING,
+                    yield make_finding(
+                        "quote-omitted",
                         zh=Side((i,), (Span(s.start + m.start(), s.start + m.end()),)),
                         en=Side(bead.en),
                         message=f"the Chinese quotes {m.group()} but the English has no quote",
@@ -40,11 +40,10 @@ def quotes(ctx: Context) -> Iterator[Finding]:
             for j in bead.en:
                 s = ctx.en.sentences[j]
                 for m in _EN_QUOTE.finditer(s.text):
-                    if len(m.group().split()) < 4:
+                    if len(m.group().split()) < ctx.settings.quote_min_words:
                         continue  # a scare-quoted term, not speech
-                    yield Finding(
-                        rule="quote-added", category=Category.ADDITION,
-                        type=FindingType.QUOTE, severity=Severity.WARNING,
+                    yield make_finding(
+                        "quote-added",
                         zh=Side(bead.zh),
                         en=Side((j,), (Span(s.start + m.start(), s.start + m.end()),)),
                         message=f"the English quotes {m.group()} but the Chinese has no quote",

@@ -8,19 +8,20 @@ from collections.abc import Iterator
 
 from xcheck.checks import register
 from xcheck.checks.context import EN_ALIASES, Context, EnToken, ZhToken
+from xcheck.checks.rules import make_finding
 from xcheck.lexicon.evidence import ZH_STOPWORDS
-from xcheck.model import Bead, Category, Document, Finding, FindingType, Severity, Side, Span
+from xcheck.model import Bead, Document, Finding, Side, Span
 
 _END = tuple("。！？；.!?;…」”\"'）)")
 
 
-def _is_headline(doc: Document, index: int) -> bool:
+def _is_headline(doc: Document, index: int, max_chars: int) -> bool:
     """The first sentence, short and without a full stop, before a longer text: a headline
     (whether it stands in a paragraph of its own or, presegmented, on the first line)."""
     s = doc.sentences[index]
     body = s.text.rstrip("」』”’\"'）) ")
     return (index == 0 and len(doc.sentences) > 2
-            and not body.endswith(_END) and len(s.text) <= 120)
+            and not body.endswith(_END) and len(s.text) <= max_chars)
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -29,15 +30,14 @@ def _preview(text: str, limit: int = 60) -> str:
 
 @register("sentence")
 def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
+    cs = ctx.settings
     for bead in ctx.alignment.beads:
         if bead.zh and not bead.en:
             for i in bead.zh:
                 s = ctx.zh.sentences[i]
-                headline = _is_headline(ctx.zh, i)
-                yield Finding(
-                    rule="headline-untranslated" if headline else "sentence-missing-in-en",
-                    category=Category.ZH_ONLY, type=FindingType.SENTENCE,
-                    severity=Severity.WARNING if headline else Severity.ERROR,
+                headline = _is_headline(ctx.zh, i, cs.headline_max_chars)
+                yield make_finding(
+                    "headline-untranslated" if headline else "sentence-missing-in-en",
                     zh=Side((i,), (Span(s.start, s.end),)), en=Side(),
                     message=(f"the Chinese headline \"{_preview(s.text)}\" has no English "
                              "counterpart" if headline else
@@ -48,11 +48,9 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
         elif bead.en and not bead.zh:
             for j in bead.en:
                 s = ctx.en.sentences[j]
-                headline = _is_headline(ctx.en, j)
-                yield Finding(
-                    rule="headline-added" if headline else "sentence-added-in-en",
-                    category=Category.EN_ONLY, type=FindingType.SENTENCE,
-                    severity=Severity.WARNING if headline else Severity.ERROR,
+                headline = _is_headline(ctx.en, j, cs.headline_max_chars)
+                yield make_finding(
+                    "headline-added" if headline else "sentence-added-in-en",
                     zh=Side(), en=Side((j,), (Span(s.start, s.end),)),
                     message=f"English sentence {j} \"{_preview(s.text)}\" has no Chinese "
                             "counterpart",
@@ -61,38 +59,33 @@ def sentence_only_one_side(ctx: Context) -> Iterator[Finding]:
     yield from unrelated_pair(ctx)
 
 
-# A sentence a bead absorbed is unsupported when at most this share of its words has a
-# counterpart that the bead's other sentences do not already account for.
-UNIQUE_SUPPORT = 0.2
-BARELY = 0.1
-
-
 def absorbed_en(ctx: Context, bead: Bead, j: int, evidence: str) -> Finding:
     """English sentence ``j`` of ``bead`` has nothing the Chinese says (the dictionary's or
     the machine translation's verdict, told by ``evidence``)."""
     s = ctx.en.sentences[j]
-    return Finding(
-        rule="sentence-added-in-en", category=Category.ADDITION, type=FindingType.SENTENCE,
-        severity=Severity.ERROR, zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
+    return make_finding(
+        "sentence-added-in-en",
+        zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
         message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of its own in the "
                 "Chinese it is aligned with",
-        evidence=evidence)
+        evidence=evidence, aligned=True)
 
 
 def absorbed_zh(ctx: Context, bead: Bead, i: int, evidence: str) -> Finding:
     """Chinese sentence ``i`` of ``bead`` is not translated in the bead's English."""
     s = ctx.zh.sentences[i]
-    return Finding(
-        rule="sentence-missing-in-en", category=Category.OMISSION, type=FindingType.SENTENCE,
-        severity=Severity.ERROR, zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
+    return make_finding(
+        "sentence-missing-in-en",
+        zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
         message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated in the "
                 "English it is aligned with",
-        evidence=evidence)
+        evidence=evidence, aligned=True)
 
 
 @register("absorbed-sentence")
 def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
     """In a bead with several English sentences, one the Chinese does not support."""
+    cs = ctx.settings
     for bead in ctx.alignment.beads:
         if not bead.zh or len(bead.en) < 2:
             continue
@@ -101,21 +94,22 @@ def absorbed_sentence(ctx: Context) -> Iterator[Finding]:
         total = sum(len(ctx.en.sentences[j].text) for j in bead.en)
         for j in bead.en:
             content = [t for t in ctx.en_tokens(j) if t.content]
-            if len(content) < 3:
+            if len(content) < cs.absorbed_min_words:
                 continue
             others = {t.stem for k in bead.en if k != j for t in ctx.en_tokens(k) if t.content}
             supported = [t for t in content if ctx.en_supported(t, bead, stems, zh_text)]
             unique = [t for t in supported if t.stem not in others]
             share = len(ctx.en.sentences[j].text) / max(total, 1)
-            long = ctx.relative_length(bead) >= 1 + 0.5 * share
+            long = ctx.relative_length(bead) >= 1 + cs.length_evidence * share
             # Support from a Chinese word the other sentences already translate is a second
             # sense of it (月息 is the "monthly return" of one sentence, not the "interest" of
             # investors in another): only words with a Chinese word of their own count.
             words, free = _free_words(ctx, bead, others)
             own = [t for t in unique if _own_support(t, words, free)]
-            if (len(unique) <= UNIQUE_SUPPORT * len(content) and (
-                    long or len(supported) <= 0.5 * len(content))) or (
-                    len(content) >= 6 and len(own) <= BARELY * len(content)):
+            if (len(unique) <= cs.absorbed_unique_support * len(content) and (
+                    long or len(supported) <= cs.absorbed_en_supported * len(content))) or (
+                    len(content) >= cs.absorbed_many_words
+                    and len(own) <= cs.absorbed_barely * len(content)):
                 yield absorbed_en(ctx, bead, j,
                                   f"{len(unique)} of {len(content)} content words have a "
                                   "counterpart the other sentences do not explain"
@@ -153,6 +147,7 @@ def _numbers_shared(zh_text: str, bead: Bead, ctx: Context) -> bool:
 @register("absorbed-zh-sentence")
 def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
     """In a bead with several Chinese sentences, one the English does not translate."""
+    cs = ctx.settings
     for bead in ctx.alignment.beads:
         if not bead.en or len(bead.zh) < 2:
             continue
@@ -160,18 +155,19 @@ def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
         total = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
         for i in bead.zh:
             content = [t for t in ctx.zh_tokens(i) if t.stems and t.norm not in ZH_STOPWORDS]
-            if len(content) < 3:
+            if len(content) < cs.absorbed_min_words:
                 continue
             others = {t.norm for k in bead.zh if k != i for t in ctx.zh_tokens(k)}
             supported = [t for t in content if t.stems & en_stems]
             unique = [t for t in supported if t.norm not in others]
             share = len(ctx.zh.sentences[i].text) / max(total, 1)
-            short = ctx.relative_length(bead) <= 1 - 0.5 * share
+            short = ctx.relative_length(bead) <= 1 - cs.length_evidence * share
             # (or when at most one word in ten has a counterpart of its own: the sentence's
             # other matches are names its neighbours repeat; unless its numbers are there.)
-            if len(unique) <= UNIQUE_SUPPORT * len(content) and (
-                    short or len(supported) <= 0.15 * len(content)
-                    or (len(content) >= 6 and len(unique) <= BARELY * len(content)
+            if len(unique) <= cs.absorbed_unique_support * len(content) and (
+                    short or len(supported) <= cs.absorbed_zh_supported * len(content)
+                    or (len(content) >= cs.absorbed_many_words
+                        and len(unique) <= cs.absorbed_barely * len(content)
                         and not _numbers_shared(ctx.zh.sentences[i].text, bead, ctx))):
                 yield absorbed_zh(ctx, bead, i,
                                   f"{len(unique)} of {len(content)} words have a counterpart "
@@ -180,16 +176,10 @@ def absorbed_zh_sentence(ctx: Context) -> Iterator[Finding]:
                                      if short else ""))
 
 
-# A 1-1 bead whose sentences share at most this share of their content words (on the side
-# that shares more) pairs two sentences that do not translate each other: the aligner had
-# to put an inserted or orphaned sentence somewhere. Faithful pairs share .38 and more.
-UNRELATED_SUPPORT = 0.25
-UNRELATED_MIN_WORDS = 4
-
-
 def unrelated_pair(ctx: Context) -> Iterator[Finding]:
     """A 1-1 bead of two sentences with (almost) nothing in common: each is unmatched.
     (Part of the "sentence" check: sentences on one side only.)"""
+    cs = ctx.settings
     for bead in ctx.alignment.beads:
         if len(bead.zh) != 1 or len(bead.en) != 1:
             continue
@@ -197,28 +187,24 @@ def unrelated_pair(ctx: Context) -> Iterator[Finding]:
         zh_content = [t for t in ctx.zh_tokens(i)
                       if t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1]
         en_content = [t for t in ctx.en_tokens(j) if t.content]
-        if len(zh_content) < UNRELATED_MIN_WORDS or len(en_content) < UNRELATED_MIN_WORDS:
+        if len(zh_content) < cs.unrelated_min_words or len(en_content) < cs.unrelated_min_words:
             continue
         zh_share = sum(ctx.zh_supported(t, bead) for t in zh_content) / len(zh_content)
         en_share = sum(ctx.en_supported(t, bead) for t in en_content) / len(en_content)
-        if max(zh_share, en_share) > UNRELATED_SUPPORT:
+        if max(zh_share, en_share) > cs.unrelated_support:
             continue
         zs, es = ctx.zh.sentences[i], ctx.en.sentences[j]
         evidence = (f"{zh_share:.0%} of the Chinese and {en_share:.0%} of the English content "
                     "words have a counterpart on the other side")
-        yield Finding(
-            rule="sentence-missing-in-en", category=Category.OMISSION,
-            type=FindingType.SENTENCE, severity=Severity.ERROR,
+        yield make_finding(
+            "sentence-missing-in-en",
             zh=Side((i,), (Span(zs.start, zs.end),)), en=Side((j,)),
             message=f"Chinese sentence {i} \"{_preview(zs.text)}\" is not translated by the "
                     "English sentence it is aligned with",
-            evidence=evidence,
-        )
-        yield Finding(
-            rule="sentence-added-in-en", category=Category.ADDITION,
-            type=FindingType.SENTENCE, severity=Severity.ERROR,
+            evidence=evidence, aligned=True)
+        yield make_finding(
+            "sentence-added-in-en",
             zh=Side((i,)), en=Side((j,), (Span(es.start, es.end),)),
             message=f"English sentence {j} \"{_preview(es.text)}\" does not translate the "
                     "Chinese sentence it is aligned with",
-            evidence=evidence,
-        )
+            evidence=evidence, aligned=True)

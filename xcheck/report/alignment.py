@@ -44,7 +44,8 @@ def render_alignment(alignment: Alignment, fmt: str, settings: Settings) -> str:
     if fmt == "json":
         from xcheck.api import mt_settings
 
-        data = {"settings": {**asdict(settings), **mt_settings(alignment.mt)},
+        recorded = {**asdict(settings), **mt_settings(alignment.mt, settings.align.mt_weight)}
+        data = {"settings": recorded,
                 "zh": document_dict(alignment.zh),
                 "en": document_dict(alignment.en), "document_score": alignment.score,
                 "alignment": alignment_list(alignment)}

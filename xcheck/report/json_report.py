@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from xcheck._version import __version__ as VERSION
 from xcheck.model import Alignment, Bead, Document, Finding, MachineTranslation, Report
 from xcheck.report import RenderOptions, register
-
-VERSION = "0.1.0"
 
 
 def document_dict(doc: Document, words: bool = False) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from xcheck.model import Document, Finding, Report, Span
 from xcheck.report import RenderOptions, register
+from xcheck.settings import SIGNATURE_ALIGN, AlignSettings, CheckSettings, changed, digest
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,7 +54,10 @@ def signature(report: Report) -> str:
     a = s.get("align", {})
     parts = [f"xcheck {s.get('xcheck', '')}"]
     if isinstance(a, dict):
-        parts += [f"{k}={v}" for k, v in a.items()]
+        # The classic align settings always; the aligner's other constants, like the checks'
+        # thresholds, only where they differ from the defaults (and as a digest, below).
+        extra = changed(a, AlignSettings())
+        parts += [f"{k}={v}" for k, v in a.items() if k in SIGNATURE_ALIGN or k in extra]
     parts += [f"presegmented={s.get('presegmented')}", f"glossary={s.get('glossary_terms')}"]
     for key in ("encoding", "max_bytes", "user_dict"):
         if key in s:
@@ -65,6 +69,13 @@ def signature(report: Report) -> str:
     rules = s.get("rules")
     if isinstance(rules, dict) and rules:
         parts.append("rules=" + ",".join(f"{k}:{v}" for k, v in sorted(rules.items())))
+    thresholds = s.get("thresholds")
+    if isinstance(thresholds, dict):
+        more = changed(thresholds, CheckSettings())
+        hidden = {k: v for k, v in a.items() if k not in SIGNATURE_ALIGN} \
+            if isinstance(a, dict) else {}
+        parts.append(f"thresholds={digest(hidden, thresholds)}"
+                     + "".join(f",{k}:{v}" for k, v in sorted(more.items())))
     return "|".join(parts)
 
 
