@@ -101,10 +101,10 @@ def plants(docs: dict[str, tuple[list[str], list[str]]], per_kind: int,
                 f"drop zh line {i}"))
             k = rng.randrange(1, len(donor[0]))
             cands["sentence_inserted_en"].append(Plant(
-                name, "sentence_inserted_en", zh, en[:i] + [donor[1][k]] + en[i:], "en", i,
+                name, "sentence_inserted_en", zh, [*en[:i], donor[1][k], *en[i:]], "en", i,
                 None, f"insert en line {i}: {donor[1][k][:50]!r}"))
             cands["sentence_inserted_zh"].append(Plant(
-                name, "sentence_inserted_zh", zh[:i] + [donor[0][k]] + zh[i:], en, "zh", i,
+                name, "sentence_inserted_zh", [*zh[:i], donor[0][k], *zh[i:]], en, "zh", i,
                 None, f"insert zh line {i}: {donor[0][k][:30]!r}"))
             line = en[i]
             for m in _DIGITS.finditer(line):
@@ -113,7 +113,7 @@ def plants(docs: dict[str, tuple[list[str], list[str]]], per_kind: int,
                     new = f"{float(old) * 3:g}" if "." in old else str(int(old) * 3)
                     edited = line[: m.start()] + new + line[m.end():]
                     cands["number_changed"].append(Plant(
-                        name, "number_changed", zh, en[:i] + [edited] + en[i + 1:], "en", i,
+                        name, "number_changed", zh, [*en[:i], edited, *en[i + 1:]], "en", i,
                         (m.start(), m.start() + len(new)), f"line {i}: {old} -> {new}"))
                     break
             stripped = line.rstrip()
@@ -123,7 +123,7 @@ def plants(docs: dict[str, tuple[list[str], list[str]]], per_kind: int,
                 phrase = " on Tuesday"
                 edited = line[:at] + phrase + line[at:]
                 cands["time_added"].append(Plant(
-                    name, "time_added", zh, en[:i] + [edited] + en[i + 1:], "en", i,
+                    name, "time_added", zh, [*en[:i], edited, *en[i + 1:]], "en", i,
                     (at + 1, at + len(phrase)), f"line {i}: + on Tuesday"))
             for country, cn in COUNTRIES.items():
                 m2 = re.search(rf"\b{country}\b", line)
@@ -132,7 +132,7 @@ def plants(docs: dict[str, tuple[list[str], list[str]]], per_kind: int,
                                         if c != country and z not in zh[i] and c not in line])
                     edited = line[: m2.start()] + other + line[m2.end():]
                     cands["place_swapped"].append(Plant(
-                        name, "place_swapped", zh, en[:i] + [edited] + en[i + 1:], "en", i,
+                        name, "place_swapped", zh, [*en[:i], edited, *en[i + 1:]], "en", i,
                         (m2.start(), m2.start() + len(other)), f"line {i}: {country} -> {other}"))
                     break
             parts = line.split(", ")
@@ -142,7 +142,7 @@ def plants(docs: dict[str, tuple[list[str], list[str]]], per_kind: int,
                     k = rng.choice(mids)
                     edited = ", ".join(parts[:k] + parts[k + 1:])
                     cands["clause_dropped"].append(Plant(
-                        name, "clause_dropped", zh, en[:i] + [edited] + en[i + 1:], "zh", i,
+                        name, "clause_dropped", zh, [*en[:i], edited, *en[i + 1:]], "zh", i,
                         None, f"line {i}: - {parts[k][:50]!r}"))
     out = []
     for kind in sorted(cands):

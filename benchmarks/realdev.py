@@ -148,8 +148,8 @@ def report_wmt(root: Path, trad: bool, workers: int) -> list[dict[str, Any]]:
 
 def report_ted(root: Path, workers: int) -> None:
     """Segment-level precision/recall of addition/omission findings against expert labels."""
-    rows = list(csv.DictReader(open(root / "ted_zhen_mqm.tsv", encoding="utf-8"),
-                               delimiter="\t"))
+    with open(root / "ted_zhen_mqm.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
     segs: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in rows:
         key = (r["doc"], r["seg_id"], r["system"])
