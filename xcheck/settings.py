@@ -143,6 +143,11 @@ class CheckSettings:
     # The looser similarity for a name's surname part and for names the article gives
     # elsewhere (checks/names.py).
     name_sound_loose: float = 0.6
+    # Longest stretch of Chinese characters tried as the transliteration of an unmatched
+    # English name (Kronshtadt 喀琅施塔得 is 5).
+    name_window: int = 6
+    # Sound classes a name needs before sounding alike counts (two, 巴西 P-S, match BYD).
+    name_min_skeleton: int = 3
 
     # -- machine translation (checks/mt.py)
     # An MT clause counts as dropped when the English lacks this share of its content words.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from xcheck.checks import register
 from xcheck.checks.context import (
@@ -344,42 +345,256 @@ def names(ctx: Context) -> Iterator[Finding]:
                 if missing and (organisation or all(
                         not _name_like(t) for t, good in zip(run, ok, strict=True) if good)):
                     missing_runs.append((j, missing))
-        zh_missing = [z for z in _zh_names(ctx, bead) if not _zh_supported(ctx, z[3], bead)]
-        for j, run in missing_runs:
-            text = ctx.en.text[run[0].start : run[-1].end]
-            if zh_missing:
-                i, zs, ze, zname = zh_missing.pop(0)
-                # An error only when the Chinese name's English form is known (CC-CEDICT)
-                # and differs; a romanisation xcheck cannot read (Cantonese) is a warning.
-                known_form = zname in cedict.proper_nouns() and bool(ctx.dictionary.get(zname))
-                yield make_finding(
-                    "name-mismatch",
-                    severity=Severity.ERROR if known_form else Severity.WARNING,
-                    zh=Side((i,), (Span(zs, ze),)),
-                    en=Side((j,), (Span(run[0].start, run[-1].end),)),
-                    message=f"the Chinese names \"{ctx.zh.text[zs:ze]}\" where the English "
-                            f"names \"{text}\"",
-                    evidence="neither name has a counterpart on the other side",
-                )
-            else:
-                known = all(_known_en(ctx, t) for t in run) or not any(
-                    _name_like(t) for t in run)
-                yield make_finding(
-                    "name-added",
-                    severity=Severity.INFO if known else Severity.WARNING, zh=Side(bead.zh),
-                    en=Side((j,), (Span(run[0].start, run[-1].end),)),
-                    message=f"\"{text}\" has no counterpart in the Chinese",
-                    evidence="no dictionary, pinyin or spelling match in the aligned Chinese"
-                             + ("; the Chinese article names it elsewhere" if known else ""),
-                )
-        for i, zs, ze, zname in zh_missing:
-            known = _known_zh(ctx, zname)
+        all_zh = _zh_names(ctx, bead)
+        zh_missing = [z for z in all_zh if not _zh_supported(ctx, z[3], bead)]
+        yield from _unpaired(ctx, bead, missing_runs, zh_missing, all_zh)
+
+
+ZhName = tuple[int, int, int, str]  # sentence, start, end, Simplified text
+EnRun = tuple[int, list[EnToken]]  # sentence, the run's tokens
+
+
+def _corresponds(ctx: Context, zname: str, run: list[EnToken]) -> str | None:
+    """Why an unmatched Chinese name and an unmatched English run may name the same thing
+    (an established form, an acronym, a transliteration), or None."""
+    from xcheck.lexicon import established
+
+    text = ctx.en.text[run[0].start : run[-1].end]
+    if established.matches(zname, text):
+        return "the English is an established form of the Chinese name"
+    if any(zname in zh or (len(zh) >= 2 and zh in zname)
+           for zh in established.chinese_forms(text)):
+        return "the Chinese is an established form of the English name"
+    for t in run:
+        word = t.text.removesuffix("'s").removesuffix("’s")
+        if word.isupper() and len(word) >= 2 and established.is_acronym_of(word, zname):
+            return f"{word} is an acronym of the Chinese name"
+        if phonetic.similarity(zname, word) >= ctx.settings.name_sound_loose \
+                or _romanises(word, zname):
+            return "the English sounds like the Chinese name"
+    joined = "".join(t.text for t in run)
+    if len(run) > 1 and phonetic.similarity(zname, joined) >= ctx.settings.name_sound_loose:
+        return "the English sounds like the Chinese name"
+    return None
+
+
+def _zh_forms(ctx: Context, zname: str) -> tuple[tuple[str, ...], ...]:
+    """The English forms a Chinese name is known by, as stem phrases (CLDR, ISO 3166, the
+    curated table, CC-CEDICT's proper nouns); empty when xcheck does not know it."""
+    from xcheck.lexicon import established
+
+    forms = {tuple(phrase_stems(_fold(f))) for f in established.english_forms(zname)}
+    if zname in cedict.proper_nouns():
+        multi, single = name_senses(zname)
+        forms |= set(multi) | {(st,) for st in single if st not in GENERIC_PLACE}
+    return tuple(sorted(f for f in forms if f))
+
+
+def _has_form(forms: tuple[tuple[str, ...], ...], en_stems: list[str]) -> bool:
+    return any(has_phrase(f, en_stems) for f in forms)
+
+
+_SAINT = re.compile(r"\bSt\.\s*(?=[A-Z])")
+
+
+def _fold(text: str) -> str:
+    """Bắc Giang is Bac Giang (accents off, as English news writes most names), and
+    St. Petersburg is Saint Petersburg."""
+    import unicodedata
+
+    text = _SAINT.sub("Saint ", text)
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
+# Gloss stems that make a proper noun a place (not "state", "area" or "level", which glosses
+# of laws, speeches and ranks use too).
+_PLACE_GLOSS = frozenset({"citi", "counti", "district", "provinc", "town", "township",
+                          "villag", "prefectur", "municip", "island", "river", "lake",
+                          "mountain", "sea", "bay", "strait", "peninsula", "gulf", "ocean"})
+
+
+def _is_place(ctx: Context, zname: str) -> bool:
+    """A place: one CLDR or ISO 3166 names, or a proper noun CC-CEDICT glosses as a city,
+    county, sea ... (a swapped place is a mismatch; COVID-19 against 亚洲 is not)."""
+    from xcheck.lexicon import established
+
+    if established.is_place(zname):
+        return True
+    return zname in cedict.proper_nouns() and not _PLACE_GLOSS.isdisjoint(
+        ctx.dictionary.get(zname, ()))
+
+
+def _en_forms(text: str) -> frozenset[str]:
+    """The Chinese forms an English name is known by (CLDR, ISO 3166, the curated table, and
+    CC-CEDICT's proper nouns glossed with exactly its name words); empty when unknown."""
+    from xcheck.lexicon import established
+
+    core = frozenset(st for st in phrase_stems(_fold(text)) if st not in GENERIC_PLACE)
+    return established.chinese_forms(text) | _proper_nouns_by_name().get(core, frozenset())
+
+
+@cache
+def _proper_nouns_by_name() -> dict[frozenset[str], frozenset[str]]:
+    """CC-CEDICT's proper nouns by the name stems of their glosses (generic words like "city"
+    and ordinary English words left out): {tuen, mun} -> 屯门, {hangzhou} -> 杭州."""
+    ordinary = cedict.english_ordinary_words()
+    data = cedict.load()
+    index: dict[frozenset[str], set[str]] = {}
+    for head in cedict.proper_nouns():
+        key = frozenset(st for st in data.get(head, ()) if st not in GENERIC_PLACE
+                        and st not in ordinary)
+        if key:
+            index.setdefault(key, set()).add(head)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName],
+              all_zh: list[ZhName]) -> Iterator[Finding]:
+    """Pair the bead's unmatched English runs and Chinese names one to one; report only what
+    positive evidence says differs. A translator renders a name in a form the dictionary may
+    not know, so an unmatched name with an unmatched partner is, by default, its translation:
+      0. a name whose known form (or a sound-alike) is on the other side was translated;
+      1. a pair with evidence of correspondence (established form, acronym, sound) is fine;
+      2. a pair of two KNOWN places (each has established forms, and neither's is on the
+         other side) is a mismatch: what a swapped place looks like;
+      3. a name the other article gives elsewhere was moved or explained, not added/dropped;
+      4. the rest pair by position, silently (a form xcheck does not know);
+      5. what is left has no candidate at all: added or omitted, at info (absence of a match
+         is not evidence enough for more)."""
+    zh_text = ctx.zh_text(bead)
+    en_stems = phrase_stems(_fold(" ".join(ctx.en.sentences[k].text for k in bead.en)))
+    # A name whose known form IS on the other side, or that sounds like a word there, was
+    # translated; and one the other article gives elsewhere was moved or explained, not
+    # added or dropped.
+    zh_left = [z for z in zh_names if not _rendered_zh(ctx, z[3], bead, en_stems)]
+    # A known Chinese name the dictionary took as matched by a loose alias (台 of 台東 for
+    # "Taiwan") is still a mismatch candidate when its known forms are not in the English.
+    known_zh = zh_left + [z for z in all_zh if z not in zh_left and _zh_forms(ctx, z[3])
+                          and not _rendered_zh(ctx, z[3], bead, en_stems)]
+    run_left = [(j, run) for j, run in runs if any(_name_like(t) for t in run)
+                and not _rendered_en(ctx, run, zh_text)]
+    for j, run in list(run_left):
+        for z in zh_left:
+            if _corresponds(ctx, z[3], run):
+                zh_left.remove(z)
+                run_left.remove((j, run))
+                break
+    for j, run in list(run_left):
+        text = ctx.en.text[run[0].start : run[-1].end]
+        en_forms = _en_forms(text)
+        if not any(_is_place(ctx, zh) for zh in en_forms) or \
+                any(zh in zh_text for zh in en_forms):
+            continue
+        for z in known_zh:
+            i, zs, ze, zname = z
+            zh_forms = _zh_forms(ctx, zname)
+            if not zh_forms or not _is_place(ctx, zname):
+                continue
+            known_zh.remove(z)
+            if z in zh_left:
+                zh_left.remove(z)
+            run_left.remove((j, run))
             yield make_finding(
-                "name-omitted",
-                severity=Severity.INFO if known else Severity.WARNING,
-                zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
-                message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "
-                        "English",
-                evidence="no dictionary or pinyin match in the aligned English"
-                         + ("; the English article names it elsewhere" if known else ""),
+                "name-mismatch",
+                zh=Side((i,), (Span(zs, ze),)),
+                en=Side((j,), (Span(run[0].start, run[-1].end),)),
+                message=f"the Chinese names \"{ctx.zh.text[zs:ze]}\" where the English "
+                        f"names \"{text}\"",
+                evidence=f"{ctx.zh.text[zs:ze]} is known as {_quote_phrases(zh_forms)} and "
+                         f"{text} as {_quote_forms(en_forms)}; neither form is on the other "
+                         "side",
             )
+            break
+    zh_left = [z for z in zh_left if not _known_zh(ctx, z[3])]
+    run_left = [(j, run) for j, run in run_left if not all(_known_en(ctx, t) for t in run)]
+    # Unknown forms: the rest pair by position, each one's likely translation.
+    paired = min(len(run_left), len(zh_left))
+    run_left, zh_left = run_left[paired:], zh_left[paired:]
+    # Left with no candidate at all. A known PLACE whose known forms the other article never
+    # gives is positive evidence (a warning); anything else is only the absence of a match,
+    # worth an info at most.
+    whole_zh = ctx.zh_text(ctx.whole)
+    whole_en = _whole_en_stems(ctx)
+    for j, run in run_left:
+        text = ctx.en.text[run[0].start : run[-1].end]
+        forms = _en_forms(text)
+        place = any(_is_place(ctx, zh) for zh in forms) and not any(
+            zh in whole_zh for zh in forms)
+        yield make_finding(
+            "name-added", zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
+            severity=Severity.WARNING if place else None,
+            message=f"\"{text}\" has no counterpart in the Chinese",
+            evidence=(f"the place {text} is written {_quote_forms(forms)} in Chinese, which "
+                      "the Chinese article never has" if place else
+                      "no Chinese name of the aligned sentences is left to be its counterpart, "
+                      "and the Chinese article does not name it elsewhere"),
+        )
+    for i, zs, ze, zname in zh_left:
+        forms_en = _zh_forms(ctx, zname)
+        place = bool(forms_en) and _is_place(ctx, zname) and not _named_anywhere(
+            ctx, zname, forms_en, whole_en)
+        yield make_finding(
+            "name-omitted", zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
+            severity=Severity.WARNING if place else None,
+            message=f"\"{ctx.zh.text[zs:ze]}\" in the Chinese has no counterpart in the "
+                    "English",
+            evidence=(f"the place {ctx.zh.text[zs:ze]} is known as {_quote_phrases(forms_en)}, "
+                      "which the English article never has" if place else
+                      "no English name of the aligned sentences is left to be its counterpart, "
+                      "and the English article does not name it elsewhere"),
+        )
+
+
+def _named_anywhere(ctx: Context, zname: str, forms: tuple[tuple[str, ...], ...],
+                    en_stems: list[str]) -> bool:
+    """Whether the English article gives the Chinese name at all, judged leniently (any
+    name word of a known form, an acronym like US): a warning says it never does."""
+    from xcheck.lexicon import established
+
+    present = set(en_stems)
+    if any(st in present for form in forms for st in form if st not in GENERIC_PLACE):
+        return True
+    return bool(established.matches(zname, " ".join(s.text for s in ctx.en.sentences)))
+
+
+def _whole_en_stems(ctx: Context) -> list[str]:
+    return phrase_stems(_fold(" ".join(s.text for s in ctx.en.sentences)))
+
+
+def _rendered_zh(ctx: Context, zname: str, bead: Bead, en_stems: list[str]) -> bool:
+    """The English of the bead gives the Chinese name: in a known form when xcheck knows the
+    name (sounding like some other word is no evidence then), else by sound."""
+    forms = _zh_forms(ctx, zname)
+    if forms:
+        return _has_form(forms, en_stems)
+    return len(phonetic.zh_skeleton(zname)) >= ctx.settings.name_min_skeleton and any(
+        t.capitalised and phonetic.similarity(zname, t.text) >= ctx.settings.name_sound
+        for j in bead.en for t in ctx.en_tokens(j))
+
+
+def _rendered_en(ctx: Context, run: list[EnToken], zh_text: str) -> bool:
+    """The Chinese of the bead gives the English run: in a known form when xcheck knows it,
+    else by a stretch that sounds like one of its names (喀琅施塔得 for Kronshtadt, which
+    jieba does not keep whole)."""
+    forms = _en_forms(ctx.en.text[run[0].start : run[-1].end])
+    if forms:
+        return any(zh in zh_text for zh in forms)
+    words = [t.text.removesuffix("'s").removesuffix("’s") for t in run if _name_like(t)]
+    for run_zh in _HAN.findall(zh_text):
+        for size in range(2, min(len(run_zh), ctx.settings.name_window) + 1):
+            for k in range(len(run_zh) - size + 1):
+                piece = run_zh[k : k + size]
+                if len(phonetic.zh_skeleton(piece)) >= ctx.settings.name_min_skeleton and any(
+                        phonetic.similarity(piece, w) >= ctx.settings.name_sound
+                        for w in words):
+                    return True
+    return False
+
+
+def _quote_phrases(forms: tuple[tuple[str, ...], ...]) -> str:
+    return " or ".join(f"\"{' '.join(f)}\"" for f in forms[:3])
+
+
+def _quote_forms(forms: frozenset[str]) -> str:
+    return " or ".join(f"\"{f}\"" for f in sorted(forms)[:3])

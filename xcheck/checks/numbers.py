@@ -10,7 +10,14 @@ from xcheck.checks import register
 from xcheck.checks.context import Context
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
-from xcheck.model import Bead, Finding, Side, Span
+from xcheck.lexicon.quantities import (
+    en_values,
+    identifier_spans,
+    same_quantity,
+    zh_quantity_alternatives,
+    zh_values,
+)
+from xcheck.model import Bead, Finding, Severity, Side, Span
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -38,10 +45,15 @@ def _zh(ctx: Context, bead: Bead) -> list[Found]:
     for i in bead.zh:
         s = ctx.zh.sentences[i]
         norm = ctx.zh.norm_text[s.start : s.end]
+        names = identifier_spans(norm)
         for n in zh_numbers(norm):
             text = s.text[n.start : n.end]
             if n.start > 0 and norm[n.start - 1].isascii() and norm[n.start - 1].isalpha():
                 continue  # part of a Latin name like G7
+            if any(a <= n.start and n.end <= b for a, b in names):
+                continue  # COVID-19, 5G: a name, not a quantity
+            if text == "一一":
+                continue  # 唯一一支, 一一回应: "only one", "one by one", not eleven
             strong = n.percent or n.value >= ctx.settings.strong_number or (
                 len(text) >= 2 and n.value != int(n.value))
             alts = (n.value * 100,) if n.times else ()
@@ -54,10 +66,13 @@ def _en(ctx: Context, bead: Bead) -> list[Found]:
     out: list[Found] = []
     for j in bead.en:
         s = ctx.en.sentences[j]
+        names = identifier_spans(s.text)
         for n in en_numbers(s.text):
             text = s.text[n.start : n.end]
             if n.start > 0 and s.text[n.start - 1].isalpha():
-                continue  # part of a name like G7 or COVID-19
+                continue  # part of a name like G7
+            if any(a <= n.start and n.end <= b for a, b in names):
+                continue  # COVID-19, MH17, A320: a name, not a quantity
             # Number words and ordinals (three, fourth) are often implicit in Chinese (三方,
             # 第四): on their own they are weak; a digit or a percentage is not.
             digits = any(c.isdigit() for c in text)
@@ -115,12 +130,38 @@ def _comparable_pairs(zh: list[Found], en: list[Found],
     return pairs
 
 
+def _digits(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _approximately(ctx: Context, bead: Bead, zh: list[Found],
+                   en: list[Found]) -> tuple[list[Found], list[Found]]:
+    """Drop the numbers the other side states in another form: 近半 = nearly 50%, 四五厘米 =
+    4-5cm, 5点半 = 5.30pm, 1.5万 = 15,000, 约3.5亿 = about 350 million."""
+    zh_text = ctx.zh_text(bead)
+    en_text = " ".join(ctx.en.sentences[j].text for j in bead.en)
+    zh_all, en_all = zh_values(zh_text), en_values(en_text)
+    # A Chinese number's own readings as a range or rounding (四五 is 4 or 5, not 45).
+    readings: list[tuple[int, int, tuple[float, ...]]] = []
+    for i in bead.zh:
+        s = ctx.zh.sentences[i]
+        readings += [(s.start + a.start, s.start + a.end, a.values)
+                     for a in zh_quantity_alternatives(ctx.zh.norm_text[s.start : s.end])]
+    zh_left = [z for z in zh if not same_quantity(
+        (z.value, *z.alternatives, *(v for a, b, values in readings
+                                     if a < z.end and z.start < b for v in values)), en_all)]
+    en_left = [e for e in en if not same_quantity((e.value,), zh_all)]
+    return zh_left, en_left
+
+
 @register("numbers")
 def numbers(ctx: Context) -> Iterator[Finding]:
     for bead in ctx.alignment.beads:
         if not bead.zh or not bead.en:
             continue
         zh_left, en_left = _unmatched(_zh(ctx, bead), _en(ctx, bead))
+        if zh_left or en_left:
+            zh_left, en_left = _approximately(ctx, bead, zh_left, en_left)
         pairs = _comparable_pairs(zh_left, en_left, ctx.settings.number_scale)
         if not pairs and len(zh_left) == 1 and len(en_left) == 1 and \
                 zh_left[0].percent == en_left[0].percent and \
@@ -129,8 +170,11 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         for z, e in pairs:
             zh_left.remove(z)
             en_left.remove(e)
+            # An error only for two numbers written in digits, neither of them a rounding
+            # or a range (近, 约, about, 4-5): specific on both sides.
+            specific = _digits(z.text) and _digits(e.text) and not z.alternatives
             yield make_finding(
-                "number-mismatch",
+                "number-mismatch", severity=None if specific else Severity.WARNING,
                 zh=Side((z.sentence,), (Span(z.start, z.end),)),
                 en=Side((e.sentence,), (Span(e.start, e.end),)),
                 message=f"the Chinese says {z.text} ({z.value:g}) where the English says "

@@ -166,8 +166,49 @@ def _with_short_forms(zh: str) -> Iterator[str]:
             return
 
 
+INDEX_VERSION = 1  # bump when the index's build changes: it names the cache file
+
+
+def _cache_name() -> str:
+    import hashlib
+    import sys
+
+    from xcheck.resources import package_version
+
+    curated = (resources.files("xcheck") / "data" / DATA_FILE).read_bytes()
+    digest = hashlib.sha1(curated).hexdigest()[:10]
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return (f"established-v{INDEX_VERSION}-{digest}-babel{package_version('babel')}"
+            f"-pycountry{package_version('pycountry')}-py{py}.marshal")
+
+
+@cache
+def _cached() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str], list[str]]:
+    """The index and the place names, built once per installation (babel and pycountry
+    take about half a second to read) and kept in xcheck's cache folder."""
+    from xcheck.resources import cached_marshal
+
+    def build() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str],
+                         list[str]]:
+        forward, backward, cased = _build_index()
+        return ({k: sorted(v) for k, v in forward.items()},
+                {k: sorted(v) for k, v in backward.items()}, cased, sorted(_build_places()))
+
+    def valid(data: object) -> bool:
+        return isinstance(data, tuple) and len(data) == 4
+
+    return cached_marshal(_cache_name(), build, valid)
+
+
 @cache
 def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
+    forward, backward, cased, _places = _cached()
+    return ({k: frozenset(v) for k, v in forward.items()},
+            {k: frozenset(v) for k, v in backward.items()}, cased)
+
+
+def _build_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]],
+                            dict[str, str]]:
     """(Simplified Chinese -> English forms, normalised English -> Simplified forms,
     lower-cased English form -> the form as written)."""
     forward: dict[str, set[str]] = {}
@@ -194,6 +235,38 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict
                 backward.setdefault(key, set()).add(zh)
     return ({k: frozenset(v) for k, v in forward.items()},
             {k: frozenset(v) for k, v in backward.items()}, cased)
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    return frozenset(_cached()[3])
+
+
+def _build_places() -> frozenset[str]:
+    """Simplified Chinese names of places: CLDR territories (countries, regions, continents)
+    and ISO 3166 countries and subdivisions, also without their administrative suffix."""
+    keys: set[str] = set()
+    for zh, _en in _cldr_territory_pairs():
+        keys.update(_with_short_forms(_t2s(zh)))
+    for zh, _en in _pycountry_pairs():
+        keys.update(_with_short_forms(_t2s(zh)))
+    return frozenset(keys)
+
+
+def _cldr_territory_pairs() -> Iterator[tuple[str, str]]:
+    from babel import Locale
+
+    en = Locale.parse("en")
+    for name in ("zh_Hans", "zh_Hant"):
+        for code, zh_name in Locale.parse(name).territories.items():
+            en_name = en.territories.get(code)
+            if en_name and zh_name:
+                yield zh_name, en_name
+
+
+def is_place(zh_simplified: str) -> bool:
+    """A country, territory, region or administrative division CLDR or ISO 3166 names."""
+    return _simplified(zh_simplified) in _place_keys()
 
 
 def _simplified(zh: str) -> str:

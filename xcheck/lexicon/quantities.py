@@ -90,6 +90,8 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
         has_tail = m.end() > m.end("digits")  # H5N1 is a name even though H1 is a half-year
         if head in NOT_IDENTIFIER_PREFIXES and not m.group("sep") and not has_tail:
             continue
+        if m.group("head").islower() and not has_tail:
+            continue  # post-90s, top-10, over-60s: English words and a quantity
         spans.append(m.span())
     for m in _DIGIT_LETTER.finditer(text):
         if m.group("tail").lower() in DIGIT_LETTER_NAMES:
@@ -102,6 +104,7 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
 _ZH_HALF = re.compile(r"(?:近|将近|接近|超过|过|逾|约|大约|)(?:一半|半数|大半|近半|过半|逾半)"
                       r"|近半|过半|逾半")
 _ZH_D = "一二两三四五六七八九"
+_ZH_MORE_UNIT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:多|余)(?P<unit>[万亿]+)")
 # Two neighbouring digits (四五, 三四十, 十五六, 七八百万): "four or five".
 _ZH_PAIR = re.compile(
     rf"(?P<ten>[{_ZH_D}]?十)?(?P<a>[{_ZH_D}])(?P<b>[{_ZH_D}])(?P<unit>[十百千万亿]*)")
@@ -155,6 +158,9 @@ def zh_quantity_alternatives(zh_simplified_text: str) -> list[Alternative]:
     out: list[Alternative] = []
     for m in _ZH_HALF.finditer(text):
         out.append(Alternative(m.start(), m.end(), HALF, True))
+    for m in _ZH_MORE_UNIT.finditer(text):  # 1100多万: more than 11 million
+        base = float(m.group("n").replace(",", ""))
+        out.append(Alternative(m.start(), m.end(), (base * _scale(m.group("unit")),), False))
     for m in _ZH_PAIR.finditer(text):
         a, b = ZH_DIGITS[m.group("a")], ZH_DIGITS[m.group("b")]
         prev = text[m.start() - 1 : m.start()]
