@@ -21,7 +21,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,14 +266,22 @@ def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> Pai
         findings if job.want_findings else (), warnings=report.warnings)
 
 
+def _peak_rss_kb() -> int:
+    """Peak RSS of this process (0 where the Unix-only ``resource`` module is missing)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def _work(args: tuple[Pair, str]) -> PairResult:
-    import resource
     from dataclasses import replace
 
     assert _JOB is not None
     pair, stem = args
     result = check_pair(pair, _JOB, {pair.id: stem})
-    return replace(result, rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return replace(result, rss_kb=_peak_rss_kb())
 
 
 def run(pairs: Iterable[Pair], job: Job, jobs: int = 1) -> Iterator[PairResult]:
@@ -385,5 +393,3 @@ def summary_tables(t: Totals) -> list[Any]:
         out.append(bad)
     return out
 
-
-ProgressFn = Callable[[PairResult], None]

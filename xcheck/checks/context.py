@@ -10,7 +10,7 @@ from itertools import product
 from xcheck.lexicon import cedict, names
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
-from xcheck.model import Alignment, Bead, Document, Sentence, Span
+from xcheck.model import Alignment, Bead, Document
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer
 from xcheck.settings import CheckSettings
 
@@ -530,10 +530,3 @@ class Context:
             self._alias_cache[norm] = tuple(en.lower() for zh, en, _words in self.aliases
                                             if zh in norm or norm in zh)
         return self._alias_cache[norm]
-
-    def sentence(self, lang: str, index: int) -> Sentence:
-        return (self.zh if lang == "zh" else self.en).sentences[index]
-
-
-def span_of(tokens: list[EnToken] | list[ZhToken]) -> Span:
-    return Span(tokens[0].start, tokens[-1].end)

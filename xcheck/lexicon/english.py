@@ -70,8 +70,3 @@ def content_stems(text: str) -> list[str]:
             if part and part not in STOPWORDS and len(part) > 1:
                 out.append(stem(part))
     return out
-
-
-def is_content(word: str) -> bool:
-    w = word.lower()
-    return bool(_WORD.fullmatch(w)) and w not in STOPWORDS and len(w) > 1
