@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from xcheck.checks.context import _abbreviated
+from xcheck.lexicon.romanise import abbreviated
 
 
 def test_one_syllable_of_each_place() -> None:
-    assert _abbreviated("Hualien-Taitung", "台铁北回线和花东线暂停行驶")  # 花(蓮) + (台)東
-    assert _abbreviated("Taipei-Kaohsiung", "北高两地")  # (台)北 + 高(雄)
+    assert abbreviated("Hualien-Taitung", "台铁北回线和花东线暂停行驶")  # 花(蓮) + (台)東
+    assert abbreviated("Taipei-Kaohsiung", "北高两地")  # (台)北 + 高(雄)
 
 
 def test_not_other_places_or_given_names() -> None:
-    assert not _abbreviated("Hualien-Taitung", "台北和高雄")
-    assert not _abbreviated("Europe-China", "欧中关系")  # not romanised Chinese: no syllable
-    assert not _abbreviated("Tzu-wei", "林子崴")  # a given name: too short to abbreviate
+    assert not abbreviated("Hualien-Taitung", "台北和高雄")
+    assert not abbreviated("Europe-China", "欧中关系")  # not romanised Chinese: no syllable
+    assert not abbreviated("Tzu-wei", "林子崴")  # a given name: too short to abbreviate

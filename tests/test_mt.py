@@ -313,7 +313,7 @@ def test_mapping_is_monotone_and_inside_the_text(docs: Docs, keep: list[bool], j
 def test_pair_evidence_uses_sacrebleus_statistics() -> None:
     from sacrebleu.metrics.chrf import CHRF
 
-    from xcheck.mt.chrf import (
+    from xcheck.lexicon.chrf import (
         EVIDENCE_ORDERS,
         evidence_ngrams,
         ngrams,

@@ -107,7 +107,7 @@ def alignment_warnings(alignment: Alignment) -> list[str]:
 def mt_settings(mt: MachineTranslation | None,
                 weight: float = AlignSettings().mt_weight) -> dict[str, object]:
     """What the settings record about MT evidence (only when an MT was given)."""
-    from xcheck.mt.chrf import signature
+    from xcheck.lexicon.chrf import signature
 
     if mt is None:
         return {}

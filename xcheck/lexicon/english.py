@@ -70,3 +70,12 @@ def content_stems(text: str) -> list[str]:
             if part and part not in STOPWORDS and len(part) > 1:
                 out.append(stem(part))
     return out
+
+
+def stems_alike(a: str, b: str) -> bool:
+    """Two stems of one word: equal, or one (4+ letters) begins the other, at most 4 letters
+    longer (a loose match of stems the stemmer left apart)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 4 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 4
