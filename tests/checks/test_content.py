@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.check_helpers import faithful, omitted, run
+from tests.helpers import faithful, omitted, run
 from xcheck.model import Report
 
 

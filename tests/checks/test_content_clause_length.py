@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.check_helpers import added, faithful, omitted, run
+from tests.conftest import ROOT
+from tests.helpers import added, faithful, omitted, run
 from xcheck.api import check
 
-CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+CORPORA = ROOT / "corpora"
 
 
 def test_a_lost_number_in_a_clause_the_english_is_long_by() -> None:

@@ -3,7 +3,7 @@ translate another clause."""
 
 from __future__ import annotations
 
-from tests.check_helpers import faithful, omitted, run
+from tests.helpers import faithful, omitted, run
 
 
 def test_a_word_matched_by_a_part_loses_to_the_dictionary_word() -> None:

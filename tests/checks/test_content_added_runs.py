@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.check_helpers import faithful, run
+from tests.conftest import ROOT
+from tests.helpers import faithful, run
 from xcheck.api import check
 from xcheck.model import Report, Severity
 
-CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+CORPORA = ROOT / "corpora"
 
 
 def added_runs(report: Report, severity: Severity = Severity.WARNING) -> list[str]:

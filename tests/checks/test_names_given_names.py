@@ -3,7 +3,7 @@ reading xcheck cannot match (中村悠真 ~ Yuma Nakamura) or before a name dot.
 
 from __future__ import annotations
 
-from tests.check_helpers import flagged, run
+from tests.helpers import flagged, run
 from xcheck.model import Report
 
 

@@ -3,7 +3,7 @@ sounding like another name; names at the head of organisations; townships that a
 
 from __future__ import annotations
 
-from tests.check_helpers import run
+from tests.helpers import run
 from xcheck.model import Report, Severity
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.check_helpers import run
+from tests.helpers import run
 from xcheck.model import Report, Severity
 
 ZH = "審判長李佩珊表示，本案被害人數眾多，不宜輕判。張家豪於去年被捕。"

@@ -4,7 +4,7 @@ city that ends like an English word (Beijing, Kunming) is still a name."""
 
 from __future__ import annotations
 
-from tests.check_helpers import run
+from tests.helpers import run
 from xcheck.checks.context import EnToken
 from xcheck.checks.names import _name_like
 from xcheck.model import Report, Severity

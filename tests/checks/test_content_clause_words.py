@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.check_helpers import faithful, omitted, run
+from tests.conftest import ROOT
+from tests.helpers import faithful, omitted, run
 
-FAITHFUL = Path(__file__).resolve().parents[1] / "corpora" / "faithful"
+FAITHFUL = ROOT / "corpora" / "faithful"
 
 
 def test_many_unmatched_words_and_an_english_with_nothing_to_spare() -> None:

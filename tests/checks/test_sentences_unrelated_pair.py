@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.check_helpers import run
+from tests.conftest import ROOT
+from tests.helpers import run
 from xcheck.model import Category, Report
 
-FAITHFUL = Path(__file__).resolve().parents[1] / "corpora" / "faithful"
+FAITHFUL = ROOT / "corpora" / "faithful"
 
 
 def read(slug: str, lang: str) -> str:

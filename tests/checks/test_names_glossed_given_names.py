@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.check_helpers import flagged, run
+from tests.helpers import flagged, run
 from xcheck.model import Report
 
 

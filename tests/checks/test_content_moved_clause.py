@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.check_helpers import omitted, run
+from tests.conftest import ROOT
+from tests.helpers import omitted, run
 from xcheck.api import check
 
-CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+CORPORA = ROOT / "corpora"
 
 
 def test_common_words_next_door_do_not_excuse_a_long_clause() -> None:
