@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import CORPORA, SEED
+from tests.conftest import CORPORA, ROOT, SEED
 from xcheck.cli import app
 from xcheck.corpus import discover
 
@@ -166,3 +167,13 @@ def test_the_library_runs_a_corpus_without_the_cli(tmp_path: Path) -> None:
     assert outcome.suppressions_written is not None and (tmp_path / "base.json").exists()
     assert "import xcheck.cli" not in (Path(__file__).parents[1] / "xcheck" / "corpus.py") \
         .read_text("utf-8")
+
+
+def test_corpus_worker_runs_without_the_unix_only_resource_module(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from xcheck import corpus
+
+    monkeypatch.setitem(sys.modules, "resource", None)  # as on Windows: import fails
+    monkeypatch.setattr(corpus, "_JOB", corpus.Job())
+    result = corpus._work((corpus.Pair("seed", str(ROOT / "corpora" / "seed.txt")), "seed"))
+    assert result.ok and result.rss_kb == 0
