@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import CORPORA, SEED
+from tests.conftest import CORPORA, ROOT, SEED
 from xcheck.cli import app
 from xcheck.corpus import discover
 
@@ -141,3 +142,38 @@ def test_symlinked_repeats(tmp_path: Path, jobs: str) -> None:
                             "--fail-on", "never"])
     assert r.exit_code == 0, r.output
     assert [json.loads(x)["id"] for x in r.stdout.splitlines()] == [f"p{k}" for k in range(6)]
+
+
+def test_the_library_runs_a_corpus_without_the_cli(tmp_path: Path) -> None:
+    import io
+
+    from xcheck.corpus import format_list, plan, run_corpus
+    from xcheck.settings import Settings
+
+    folder = _copy(tmp_path / "in", NAMES[:2])
+    out = tmp_path / "out"
+    formats = format_list(["jsonl,html", "json"])
+    assert formats == ["jsonl", "html", "json"]
+    run_plan = plan(Settings(), (), formats, out, "error", tmp_path / "base.json")
+    assert run_plan.write_baseline and run_plan.formats == ("json", "jsonl", "html")
+    seen: list[str] = []
+    stream = io.StringIO()
+    outcome = run_corpus(discover(folder), run_plan, 1, jsonl_stream=stream,
+                         on_result=lambda r: seen.append(r.id))
+    assert seen == sorted(NAMES[:2]) and outcome.totals.checked == 2
+    assert stream.getvalue() == ""  # with an output folder, jsonl goes to corpus.jsonl
+    assert len((out / "corpus.jsonl").read_text("utf-8").splitlines()) == 2
+    assert {"index.html", "summary.json"} <= {p.name for p in out.iterdir()}
+    assert outcome.suppressions_written is not None and (tmp_path / "base.json").exists()
+    assert "import xcheck.cli" not in (Path(__file__).parents[1] / "xcheck" / "corpus.py") \
+        .read_text("utf-8")
+
+
+def test_corpus_worker_runs_without_the_unix_only_resource_module(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from xcheck import corpus
+
+    monkeypatch.setitem(sys.modules, "resource", None)  # as on Windows: import fails
+    monkeypatch.setattr(corpus, "_JOB", corpus.Job())
+    result = corpus._work((corpus.Pair("seed", str(ROOT / "corpora" / "seed.txt")), "seed"))
+    assert result.ok and result.rss_kb == 0

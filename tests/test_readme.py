@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 from typer.testing import CliRunner
@@ -64,3 +65,13 @@ def test_reference_matches_help(command: str) -> None:
     declared = {o for p in click_cmd.params for o in p.opts if o.startswith("-")}
     assert helped == declared | {"--help"}
     assert _reference()[command] == helped
+
+
+def test_readme_config_example_is_accepted() -> None:
+    from xcheck.config import _from_mapping
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = next(b for b in re.findall(r"```toml\n(.*?)```", text, re.S) if "[tool.xcheck]" in b)
+    data = tomllib.loads(block)["tool"]["xcheck"]
+    config = _from_mapping(data, "<mapping>")
+    assert config.settings.align.max_bead == 5

@@ -70,7 +70,7 @@ def read_mt(path: str | Path, zh: Document, settings: Settings = Settings()) -> 
     from xcheck.mt import read_mt as _read_mt
 
     return _read_mt(path, zh, encoding=settings.encoding, max_bytes=settings.max_bytes,
-                    presegmented=settings.presegmented)
+                    presegmented=settings.presegmented, settings=settings.align)
 
 
 def align_documents(zh: Document, en: Document, settings: Settings = Settings(),
@@ -107,7 +107,7 @@ def alignment_warnings(alignment: Alignment) -> list[str]:
 def mt_settings(mt: MachineTranslation | None,
                 weight: float = AlignSettings().mt_weight) -> dict[str, object]:
     """What the settings record about MT evidence (only when an MT was given)."""
-    from xcheck.mt.chrf import signature
+    from xcheck.lexicon.chrf import signature
 
     if mt is None:
         return {}

@@ -262,21 +262,6 @@ def segment(
     emit(render_segmentation(docs, fmt.value, words), output)
 
 
-def _formats(values: list[str] | None) -> list[str]:
-    from xcheck.report import FORMATS
-
-    out: list[str] = []
-    for v in values or []:
-        for name in (x.strip() for x in v.split(",")):
-            if not name:
-                continue
-            if name not in FORMATS:
-                fail(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
-            if name not in out:
-                out.append(name)
-    return out
-
-
 @app.command()
 @errors_to_exit
 def corpus(
@@ -302,11 +287,12 @@ def corpus(
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
 
-    from xcheck.checks.glossary import read_glossary
-    from xcheck.corpus import Job, discover
-    from xcheck.report import FORMATS
+    from rich.console import Console
 
-    formats = _formats(fmts)
+    from xcheck.checks.glossary import read_glossary
+    from xcheck.corpus import discover, format_list, plan, run_corpus, summary_tables
+
+    formats = format_list(fmts)
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
     to_stdout = output is None and "jsonl" in formats
@@ -317,145 +303,58 @@ def corpus(
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()
     pairs = discover(path)
-    if output is not None:
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            fail(f"{output}: cannot create folder ({e.strerror})")
-    write_base = baseline is not None and (update_baseline or not baseline.exists())
-    suppress: frozenset[str] = frozenset()
-    if baseline is not None and not write_base:
-        from xcheck.baseline import read_baseline
-
-        suppress = read_baseline(baseline).fingerprints
-    job = Job(settings, terms, tuple(f for f in formats if f != "jsonl"),
-              str(output) if output else None, threshold, suppress,
-              want_jsonl="jsonl" in formats, want_findings=write_base)
-    _run_corpus(pairs, job, jobs or os.cpu_count() or 1, output, to_stdout, baseline,
-                write_base, [f for f in FORMATS if f in formats])
-
-
-def _run_corpus(pairs: Any, job: Any, jobs: int, output: Path | None, to_stdout: bool,
-                baseline: Path | None, write_base: bool, formats: list[str]) -> None:
-    import json
-    import tempfile
-    import time
-
-    from rich.console import Console
-
-    from xcheck.corpus import Totals, run, summary_tables
-
+    run_plan = plan(settings, terms, formats, output, threshold, baseline, update_baseline)
     err = Console(stderr=True, highlight=False)
     out = err if to_stdout else Console(highlight=False)
-    totals = Totals()
-    rows: list[dict[str, object]] = []
-    findings: dict[str, tuple[str, str]] = {}
-    jsonl_file = open(output / "corpus.jsonl", "w", encoding="utf-8") \
-        if output is not None and "jsonl" in formats else None  # noqa: SIM115
-    junit_tmp = tempfile.TemporaryFile("w+", encoding="utf-8") \
-        if "junit" in formats and output is not None else None  # noqa: SIM115
-    progress: Any = None
-    if sys.stderr.isatty():
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+    progress = _progress(err)
 
-        progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), TextColumn("{task.description}"),
-                            console=err, transient=True)
-    t0 = time.perf_counter()
+    def show(r: Any) -> None:
+        if not r.ok:
+            err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False,
+                      soft_wrap=True)
+        for warning in r.warnings:
+            err.print(f"xcheck: warning: {r.id}: {warning}", markup=False, highlight=False,
+                      soft_wrap=True)
+        if progress is not None:
+            progress.update(task, advance=1, description=r.id)
+
     task = None
-    results = run(pairs, job, jobs)
     try:
         if progress is not None:
             progress.start()
             task = progress.add_task("", total=len(pairs))
-        for r in results:
-            totals.add(r)
-            if r.jsonl is not None:
-                if jsonl_file is not None:
-                    jsonl_file.write(r.jsonl)
-                else:
-                    sys.stdout.write(r.jsonl)
-                    sys.stdout.flush()
-            if junit_tmp is not None:
-                from xcheck.report.ci import junit_error_case
-
-                if r.junit is not None:
-                    junit_tmp.write(r.junit + "\n")
-                else:
-                    import xml.etree.ElementTree as ET
-
-                    junit_tmp.write(ET.tostring(junit_error_case(r.id, r.error or ""),
-                                                encoding="unicode") + "\n")
-            for fp, rule, message in r.findings:
-                findings.setdefault(fp, (rule, message))
-            if output is not None and "html" in formats:
-                rows.append({"id": r.id, "html": r.files.get("html"), "error": r.error,
-                             "errors": r.severities.get("error", 0),
-                             "warnings": r.severities.get("warning", 0),
-                             "info": r.severities.get("info", 0),
-                             "suppressed": r.suppressed, "seconds": r.seconds})
-            if not r.ok:
-                err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False,
-                          soft_wrap=True)
-            for warning in r.warnings:
-                err.print(f"xcheck: warning: {r.id}: {warning}", markup=False, highlight=False,
-                          soft_wrap=True)
-            if progress is not None:
-                progress.update(task, advance=1, description=r.id)
+        outcome = run_corpus(pairs, run_plan, jobs or os.cpu_count() or 1,
+                             jsonl_stream=sys.stdout, on_result=show)
     finally:
         if progress is not None:
             progress.stop()
-        if jsonl_file is not None:
-            jsonl_file.close()
-    totals.seconds = time.perf_counter() - t0
-    if output is not None:
-        _write_corpus_files(output, totals, rows, junit_tmp, formats)
-    if baseline is not None and write_base:
-        from xcheck.baseline import Baseline, Suppression, read_baseline, write_baseline
-
-        keep = {s.fingerprint: s.reason for s in read_baseline(baseline).suppressions} \
-            if baseline.exists() else {}
-        write_baseline(baseline, Baseline(tuple(
-            Suppression(fp, rule, keep.get(fp, "baseline"), msg)
-            for fp, (rule, msg) in findings.items())))
-        err.print(f"xcheck: wrote {len(findings)} suppression(s) to {baseline}", markup=False)
+    totals = outcome.totals
+    if outcome.suppressions_written is not None:
+        err.print(f"xcheck: wrote {outcome.suppressions_written} suppression(s) to {baseline}",
+                  markup=False)
     for table in summary_tables(totals):
         out.print(table)
-    if output is not None:
-        (output / "summary.json").write_text(json.dumps(totals.as_dict(), ensure_ascii=False,
-                                                        indent=2) + "\n", "utf-8")
     if totals.checked == 0:
         fail(f"no pair could be checked ({len(totals.failures)} failed)")
-    if totals.failing_pairs and not write_base:
+    if totals.failing_pairs and not run_plan.write_baseline:
         raise typer.Exit(1)
 
 
-def _write_corpus_files(output: Path, totals: Any, rows: list[dict[str, object]],
-                        junit_tmp: Any, formats: list[str]) -> None:
-    if "html" in formats:
-        from xcheck.report.html import index_page
+def _progress(console: Any) -> Any:
+    """A progress bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-        (output / "index.html").write_text(index_page(rows), "utf-8")
-    if junit_tmp is not None:
-        failures = totals.failing_pairs
-        errors = len(totals.failures)
-        with open(output / "junit.xml", "w", encoding="utf-8") as fh:
-            fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                     f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
-                     f'errors="{errors}" time="{totals.seconds:.3f}">\n'
-                     f'<testsuite name="xcheck corpus" tests="{totals.pairs}" '
-                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}">\n')
-            junit_tmp.seek(0)
-            for line in junit_tmp:
-                fh.write(line)
-            fh.write("</testsuite>\n</testsuites>\n")
-        junit_tmp.close()
+    return Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), TextColumn("{task.description}"),
+                    console=console, transient=True)
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from xcheck.errors import InputError, XcheckError
 from xcheck.settings import Settings
@@ -266,14 +266,22 @@ def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> Pai
         findings if job.want_findings else (), warnings=report.warnings)
 
 
+def _peak_rss_kb() -> int:
+    """Peak RSS of this process (0 where the Unix-only ``resource`` module is missing)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def _work(args: tuple[Pair, str]) -> PairResult:
-    import resource
     from dataclasses import replace
 
     assert _JOB is not None
     pair, stem = args
     result = check_pair(pair, _JOB, {pair.id: stem})
-    return replace(result, rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return replace(result, rss_kb=_peak_rss_kb())
 
 
 def run(pairs: Iterable[Pair], job: Job, jobs: int = 1) -> Iterator[PairResult]:
@@ -386,4 +394,159 @@ def summary_tables(t: Totals) -> list[Any]:
     return out
 
 
-ProgressFn = Callable[[PairResult], None]
+# ---------------------------------------------------------------- a whole corpus run
+
+def format_list(values: Iterable[str] | None) -> list[str]:
+    """Report formats from repeatable, comma-separated option values: known, deduplicated,
+    in the order given (ConfigError on an unknown one)."""
+    from xcheck.errors import ConfigError
+    from xcheck.report import FORMATS
+
+    out: list[str] = []
+    for v in values or []:
+        for name in (x.strip() for x in v.split(",")):
+            if not name:
+                continue
+            if name not in FORMATS:
+                raise ConfigError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+            if name not in out:
+                out.append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A corpus run: the workers' job, and what the parent writes around it."""
+
+    job: Job
+    output: Path | None = None  # folder for the per-pair reports and the corpus files
+    formats: tuple[str, ...] = ()  # every chosen format, in FORMATS order
+    baseline: Path | None = None
+    write_baseline: bool = False  # (re)write the baseline with the findings, not apply it
+
+
+def plan(settings: Settings, glossary: tuple[tuple[str, str], ...], formats: list[str],
+         output: Path | None, fail_on: str, baseline: Path | None = None,
+         update_baseline: bool = False) -> Plan:
+    """The run for these options; creates the output folder (InputError if it cannot).
+    A baseline that does not exist yet, or ``update_baseline``, is written, else applied."""
+    from xcheck.report import FORMATS
+
+    if output is not None:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise InputError(f"{output}: cannot create folder ({e.strerror})") from None
+    write_base = baseline is not None and (update_baseline or not baseline.exists())
+    suppress: frozenset[str] = frozenset()
+    if baseline is not None and not write_base:
+        from xcheck.baseline import read_baseline
+
+        suppress = read_baseline(baseline).fingerprints
+    job = Job(settings, glossary, tuple(f for f in formats if f != "jsonl"),
+              str(output) if output else None, fail_on, suppress,
+              want_jsonl="jsonl" in formats, want_findings=write_base)
+    return Plan(job, output, tuple(f for f in FORMATS if f in formats), baseline, write_base)
+
+
+@dataclass
+class Outcome:
+    totals: Totals
+    suppressions_written: int | None = None  # written to the baseline (None: not written)
+
+
+def run_corpus(pairs: list[Pair], run_plan: Plan, jobs: int = 1, *,
+               jsonl_stream: TextIO | None = None,
+               on_result: Callable[[PairResult], None] | None = None) -> Outcome:
+    """Check every pair; stream jsonl lines (to ``output/corpus.jsonl``, else to
+    ``jsonl_stream``); write index.html, junit.xml, summary.json in the output folder and the
+    baseline when asked. ``on_result`` sees each result as it arrives (for progress)."""
+    import tempfile
+
+    output, formats, job = run_plan.output, run_plan.formats, run_plan.job
+    totals = Totals()
+    rows: list[dict[str, object]] = []
+    findings: dict[str, tuple[str, str]] = {}
+    jsonl_file = open(output / "corpus.jsonl", "w", encoding="utf-8") \
+        if output is not None and "jsonl" in formats else None  # noqa: SIM115
+    junit_tmp = tempfile.TemporaryFile("w+", encoding="utf-8") \
+        if "junit" in formats and output is not None else None  # noqa: SIM115
+    t0 = time.perf_counter()
+    try:
+        for r in run(pairs, job, jobs):
+            totals.add(r)
+            if r.jsonl is not None:
+                if jsonl_file is not None:
+                    jsonl_file.write(r.jsonl)
+                elif jsonl_stream is not None:
+                    jsonl_stream.write(r.jsonl)
+                    jsonl_stream.flush()
+            if junit_tmp is not None:
+                from xcheck.report.ci import junit_error_case
+
+                if r.junit is not None:
+                    junit_tmp.write(r.junit + "\n")
+                else:
+                    import xml.etree.ElementTree as ET
+
+                    junit_tmp.write(ET.tostring(junit_error_case(r.id, r.error or ""),
+                                                encoding="unicode") + "\n")
+            for fp, rule, message in r.findings:
+                findings.setdefault(fp, (rule, message))
+            if output is not None and "html" in formats:
+                rows.append({"id": r.id, "html": r.files.get("html"), "error": r.error,
+                             "errors": r.severities.get("error", 0),
+                             "warnings": r.severities.get("warning", 0),
+                             "info": r.severities.get("info", 0),
+                             "suppressed": r.suppressed, "seconds": r.seconds})
+            if on_result is not None:
+                on_result(r)
+    finally:
+        if jsonl_file is not None:
+            jsonl_file.close()
+    totals.seconds = time.perf_counter() - t0
+    if output is not None:
+        write_corpus_files(output, totals, rows, junit_tmp, formats)
+    outcome = Outcome(totals)
+    if run_plan.baseline is not None and run_plan.write_baseline:
+        write_corpus_baseline(run_plan.baseline, findings)
+        outcome.suppressions_written = len(findings)
+    if output is not None:
+        (output / "summary.json").write_text(json.dumps(totals.as_dict(), ensure_ascii=False,
+                                                        indent=2) + "\n", "utf-8")
+    return outcome
+
+
+def write_corpus_baseline(path: Path, findings: dict[str, tuple[str, str]]) -> None:
+    """The baseline of a corpus run: every finding (fingerprint -> rule, message), keeping the
+    reasons an existing baseline gives."""
+    from xcheck.baseline import Baseline, Suppression, read_baseline, write_baseline
+
+    keep = {s.fingerprint: s.reason for s in read_baseline(path).suppressions} \
+        if path.exists() else {}
+    write_baseline(path, Baseline(tuple(
+        Suppression(fp, rule, keep.get(fp, "baseline"), msg)
+        for fp, (rule, msg) in findings.items())))
+
+
+def write_corpus_files(output: Path, totals: Totals, rows: list[dict[str, object]],
+                       junit_tmp: Any, formats: Iterable[str]) -> None:
+    """index.html (with html reports) and junit.xml (with junit) in the output folder."""
+    if "html" in formats:
+        from xcheck.report.html import index_page
+
+        (output / "index.html").write_text(index_page(rows), "utf-8")
+    if junit_tmp is not None:
+        failures = totals.failing_pairs
+        errors = len(totals.failures)
+        with open(output / "junit.xml", "w", encoding="utf-8") as fh:
+            fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                     f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
+                     f'errors="{errors}" time="{totals.seconds:.3f}">\n'
+                     f'<testsuite name="xcheck corpus" tests="{totals.pairs}" '
+                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}">\n')
+            junit_tmp.seek(0)
+            for line in junit_tmp:
+                fh.write(line)
+            fh.write("</testsuite>\n</testsuites>\n")
+        junit_tmp.close()

@@ -107,10 +107,6 @@ class Document:
     norm_text: str = ""
     ignored: tuple[IgnoredLine, ...] = ()
 
-    def slice(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
-
 @dataclass(frozen=True)
 class Bead:
     zh: tuple[int, ...]

@@ -77,7 +77,7 @@ def _mt_chrf(mt: tuple[str, ...] | None, en: Document, zs: int, ze: int, es: int
     hyp = " ".join(t for t in mt[zs:ze] if t.strip())
     if not hyp:
         return None
-    from xcheck.mt.chrf import sentence_chrf
+    from xcheck.lexicon.chrf import sentence_chrf
 
     return round(sentence_chrf(hyp, " ".join(s.text for s in en.sentences[es:ee])), 4)
 

@@ -148,7 +148,7 @@ class MTPairScorer(PairScorer):
 
     def __init__(self, ev: Evidence, mt_texts: tuple[str, ...], en_texts: tuple[str, ...],
                  weight: float = MT_WEIGHT, samples: int = 24, seed: int = 29) -> None:
-        from xcheck.mt.chrf import evidence_ngrams as ngrams
+        from xcheck.lexicon.chrf import evidence_ngrams as ngrams
 
         super().__init__(ev)
         self.weight = weight
@@ -159,7 +159,7 @@ class MTPairScorer(PairScorer):
         self.we: list[float] = [float(x) for x in we]
         # What the MT shares with an unrelated English sentence: mean precision and recall
         # over random pairs of the article (one figure each, not per sentence: cheap).
-        from xcheck.mt.chrf import precision_recall
+        from xcheck.lexicon.chrf import precision_recall
 
         rng = random.Random(seed)
         rows = [i for i, h in enumerate(self.mt) if h is not None]
@@ -170,7 +170,7 @@ class MTPairScorer(PairScorer):
         self.chance_r = sum(r for _, r in pr) / len(pr) if pr else 0.0
 
     def _mt(self, i: int, j: int) -> float:
-        from xcheck.mt.chrf import precision_recall
+        from xcheck.lexicon.chrf import precision_recall
 
         hyp = self.mt[i]
         if hyp is None:

@@ -68,7 +68,7 @@ def run(inp: DPInput, params: DPParams) -> DPResult:
     """
     n = len(inp.zh_weight)
     m = len(inp.en_weight)
-    cums = _Cums(inp)
+    cums = Cums(inp)
     lo, hi = inp.lo.astype(np.int64), inp.hi.astype(np.int64)
     shapes = params.shapes
     real = [s for s in shapes if s[0] and s[1]]
@@ -131,9 +131,9 @@ def run(inp: DPInput, params: DPParams) -> DPResult:
 
 
 def summarise(inp: DPInput, beads: list[tuple[int, int, int, int]],
-              cums: _Cums | None = None) -> DPResult:
+              cums: Cums | None = None) -> DPResult:
     """Evidence, weight and similarity of each bead of a path."""
-    cums = cums or _Cums(inp)
+    cums = cums or Cums(inp)
     evidence: list[float] = []
     weight: list[float] = []
     sims: list[float] = []
@@ -153,7 +153,7 @@ def summarise(inp: DPInput, beads: list[tuple[int, int, int, int]],
 
 
 @dataclass(frozen=True)
-class _Cums:
+class Cums:
     we: np.ndarray
     ec: np.ndarray
     le: np.ndarray
@@ -175,7 +175,7 @@ class _Cums:
         object.__setattr__(self, "lz", _cum(inp.zh_len))
 
 
-def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[int, int]],
+def _chunk_values(inp: DPInput, params: DPParams, cums: Cums, real: list[tuple[int, int]],
                   c0: int, c1: int, width: int) -> np.ndarray:
     """Value of every real bead shape ending at (i, lo[i] + k), rows c0..c1-1."""
     m = len(inp.en_weight)
@@ -222,13 +222,13 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[
 
 
 def bead_value(inp: DPInput, params: DPParams, zs: int, ze: int, es: int, ee: int,
-               cums: _Cums | None = None) -> float:
+               cums: Cums | None = None) -> float:
     """The DP's value of one bead (zh ``zs:ze``, en ``es:ee``); a null bead costs the null
     penalty per sentence. The same terms as ``_chunk_values``, for one bead."""
     a, b = ze - zs, ee - es
     if not a or not b:
         return -params.null_penalty * (a + b)
-    c = cums or _Cums(inp)
+    c = cums or Cums(inp)
     psum = inp.band.block(zs, ze, es, ee)
     weight = float(c.wz[ze] - c.wz[zs] + c.we[ee] - c.we[es])
     base = 0.5 * (b * (c.zr[ze] - c.zr[zs]) + a * (c.ec[ee] - c.ec[es]))

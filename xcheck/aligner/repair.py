@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from xcheck.aligner.dp import DPInput, DPParams, DPResult, _Cums, bead_value, summarise
+from xcheck.aligner.dp import Cums, DPInput, DPParams, DPResult, bead_value, summarise
 from xcheck.settings import AlignSettings
 
 Bead4 = tuple[int, int, int, int]
@@ -39,7 +39,7 @@ def _alternatives(null: Bead4, nb: Bead4, before: bool) -> list[tuple[Bead4, Bea
 def repair_nulls(inp: DPInput, params: DPParams, result: DPResult,
                  min_gain: float = REPAIR_GAIN) -> DPResult:
     lexical = replace(params, length_weight=0.0)
-    cums = _Cums(inp)
+    cums = Cums(inp)
 
     def value(b: Bead4) -> float:
         return bead_value(inp, lexical, *b, cums=cums)

@@ -116,15 +116,14 @@ def rank(findings: Iterable[Finding]) -> list[Finding]:
                                            _position(f), f.rule))
 
 
-def run_checks(ctx: Context, enabled: Iterable[str] | None = None,
-               severity_overrides: dict[str, Severity] | None = None,
+def run_checks(ctx: Context, severity_overrides: dict[str, Severity] | None = None,
                disabled: Iterable[str] = ()) -> list[Finding]:
     """Run the checks, then the passes; ``disabled`` names rules (or whole checks or passes)
     whose findings are dropped. The document check runs first: its findings, if any, are the
     only ones (they keep their own whole-document fingerprints)."""
     _load_builtin()
     off = set(disabled)
-    names = [n for n in (list(REGISTRY) if enabled is None else list(enabled)) if n not in off]
+    names = [n for n in REGISTRY if n not in off]
     if GATE in names:
         names.remove(GATE)
         gate = [_severity(f, severity_overrides) for f in REGISTRY[GATE](ctx)

@@ -13,11 +13,11 @@ from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.model import Bead, Finding, Severity, Side, Span
 
-_EN_CLAUSE_BREAKS = frozenset(",;:()[]—–")
-_ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()—。！？!?")
+EN_CLAUSE_BREAKS = frozenset(",;:()[]—–")
+ZH_CLAUSE_BREAKS = frozenset("，,、；;：:（）()—。！？!?")
 
 
-def _clauses(tokens: Sequence[EnToken | ZhToken], breaks: frozenset[str]) -> list[list[int]]:
+def split_clauses(tokens: Sequence[EnToken | ZhToken], breaks: frozenset[str]) -> list[list[int]]:
     """Token index lists of the punctuation-delimited clauses of a sentence."""
     out: list[list[int]] = [[]]
     for k, t in enumerate(tokens):
@@ -76,7 +76,7 @@ def _en_clauses(toks: Sequence[EnToken]) -> list[tuple[list[int], bool]]:
     ("... and would deploy troops", "... and struck out seven"), not a noun ("search and
     rescue"); with whether the clause came of such a split."""
     out: list[tuple[list[int], bool]] = []
-    for clause in _clauses(toks, _EN_CLAUSE_BREAKS):
+    for clause in split_clauses(toks, EN_CLAUSE_BREAKS):
         pieces: list[list[int]] = [[]]
         for n, k in enumerate(clause):
             nxt = clause[n + 1] if n + 1 < len(clause) else None
@@ -198,7 +198,7 @@ def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool]
     return out
 
 
-def _neighbours(ctx: Context, index: int) -> list[Bead]:
+def neighbour_beads(ctx: Context, index: int) -> list[Bead]:
     """The beads just before and after: a clause found there was moved, not dropped."""
     beads = ctx.alignment.beads
     return [beads[k] for k in (index - 1, index + 1) if 0 <= k < len(beads)]
@@ -328,7 +328,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
         en_stems = ctx.en_bead_stems(bead)
         en_text = " ".join(ctx.en.sentences[j].text for j in bead.en)
         near = [(b, ctx.en_bead_stems(b), " ".join(ctx.en.sentences[j].text for j in b.en))
-                for b in _neighbours(ctx, index) if b.en]
+                for b in neighbour_beads(ctx, index) if b.en]
         zh_length = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
         en_values = _en_values(ctx, bead)
         near_values = [_en_values(ctx, b) for b, _st, _tx in near]
@@ -339,7 +339,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
         scale = cs.number_scale
         for i in bead.zh:
             toks = ctx.zh_tokens(i)
-            clauses = _clauses(toks, _ZH_CLAUSE_BREAKS)
+            clauses = split_clauses(toks, ZH_CLAUSE_BREAKS)
             if len(clauses) < 2:
                 continue
             numbers = _strong_numbers(ctx, i)
@@ -465,7 +465,7 @@ def added_content(ctx: Context) -> Iterator[Finding]:
             supported = [not t.content or ctx.en_supported(t, bead, stems, zh_text)
                          for t in toks]
             covered: set[int] = set()
-            near = _neighbours(ctx, index)
+            near = neighbour_beads(ctx, index)
             descriptions = _descriptions(ctx, j)
             for finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
                 covered |= clause

@@ -21,11 +21,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from xcheck.checks import register_pass
-from xcheck.checks.content import _EN_CLAUSE_BREAKS, _ZH_CLAUSE_BREAKS, _clauses, _neighbours
-from xcheck.checks.context import Context, EnToken, _fuzzy, is_content
+from xcheck.checks.content import (
+    EN_CLAUSE_BREAKS,
+    ZH_CLAUSE_BREAKS,
+    neighbour_beads,
+    split_clauses,
+)
+from xcheck.checks.context import Context, EnToken, is_content
 from xcheck.checks.rules import make_finding
 from xcheck.checks.sentences import absorbed_en, absorbed_zh
-from xcheck.lexicon.english import stem
+from xcheck.lexicon.english import stem, stems_alike
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
 
@@ -77,7 +82,7 @@ def words_of(text: str, names: bool = True) -> Words:
 
 
 def _has(stem_: str, pool: set[str]) -> bool:
-    return stem_ in pool or any(_fuzzy(stem_, s) for s in pool if s[:2] == stem_[:2])
+    return stem_ in pool or any(stems_alike(stem_, s) for s in pool if s[:2] == stem_[:2])
 
 
 def missing_from(words: Words, pool: Words) -> list[str]:
@@ -134,7 +139,7 @@ def _pair_clauses(ctx: Context, index: int) -> list[tuple[Span, list[Span]]]:
     mt = ctx.alignment.mt
     assert mt is not None
     toks = ctx.zh_tokens(index)
-    zh = [Span(toks[c[0]].start, toks[c[-1]].end) for c in _clauses(toks, _ZH_CLAUSE_BREAKS)]
+    zh = [Span(toks[c[0]].start, toks[c[-1]].end) for c in split_clauses(toks, ZH_CLAUSE_BREAKS)]
     mc = mt_clauses(ctx, index)
     if not zh or not mc:
         return [(z, []) for z in zh]
@@ -317,7 +322,7 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
         if not bead.en or not has_mt(ctx, bead.zh):
             continue
         en = _en_pool(ctx, [bead])
-        near = _en_pool(ctx, _neighbours(ctx, index))
+        near = _en_pool(ctx, neighbour_beads(ctx, index))
         for i in bead.zh:
             for zh, mts in pair_clauses(ctx, i):
                 if not mts:
@@ -376,11 +381,11 @@ def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
         if not bead.en or not has_mt(ctx, bead.zh):
             continue
         pool = _mt_words(ctx, bead.zh)
-        near = _mt_words(ctx, tuple(i for b in _neighbours(ctx, index) for i in b.zh))
+        near = _mt_words(ctx, tuple(i for b in neighbour_beads(ctx, index) for i in b.zh))
         stems, zh_text = ctx.bead_stems(bead), ctx.zh_text(bead)
         for j in bead.en:
             toks = ctx.en_tokens(j)
-            clauses = _split_at_links(toks, _clauses(toks, _EN_CLAUSE_BREAKS))
+            clauses = _split_at_links(toks, split_clauses(toks, EN_CLAUSE_BREAKS))
             if len(clauses) < 2:
                 continue
             for clause in clauses:

@@ -7,22 +7,16 @@ from collections.abc import Iterator
 from functools import cache
 
 from xcheck.checks import register
-from xcheck.checks.context import (
-    EN_ALIASES,
-    GENERIC_PLACE,
-    Context,
-    EnToken,
-    _char_pinyin,
-    _readings,
-    has_phrase,
-    name_senses,
-    phrase_stems,
-)
+from xcheck.checks.context import Context, EnToken
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon import cedict
 from xcheck.lexicon import names as phonetic
+from xcheck.lexicon.aliases import EN_ALIASES
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
+from xcheck.lexicon.places import GENERIC_PLACE, has_phrase, name_senses, phrase_stems
+from xcheck.lexicon.romanise import char_pinyin as _char_pinyin
+from xcheck.lexicon.romanise import readings as _readings
 from xcheck.model import Bead, Finding, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from xcheck.checks import register
-from xcheck.checks.context import EN_ALIASES, Context, EnToken, ZhToken
+from xcheck.checks.context import Context, EnToken, ZhToken
 from xcheck.checks.rules import make_finding
+from xcheck.lexicon.aliases import EN_ALIASES
 from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.model import Bead, Document, Finding, Side, Span
 

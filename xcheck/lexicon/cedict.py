@@ -168,12 +168,6 @@ def proper_nouns() -> frozenset[str]:
 
 
 @cache
-def english_vocabulary() -> frozenset[str]:
-    """Every English stem used in a gloss: a rough test of "is this an ordinary word"."""
-    return frozenset(s for k, v in load().items() if not k.startswith("\x00") for s in v)
-
-
-@cache
 def english_ordinary_words() -> frozenset[str]:
     """English words CC-CEDICT glosses write in lower case (so not only names)."""
     return frozenset(load().get(ORDINARY_KEY, ()))

@@ -72,6 +72,10 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
-def is_content(word: str) -> bool:
-    w = word.lower()
-    return bool(_WORD.fullmatch(w)) and w not in STOPWORDS and len(w) > 1
+def stems_alike(a: str, b: str) -> bool:
+    """Two stems of one word: equal, or one (4+ letters) begins the other, at most 4 letters
+    longer (a loose match of stems the stemmer left apart)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 4 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 4

@@ -65,10 +65,9 @@ class Interner:
 class SentenceUnits:
     units: list[int]  # distinct units of the sentence
     length: int  # non-space characters
-    punct: tuple[int, ...] = (0, 0, 0)  # counts of ? ! and opening quotes (PUNCT_CLASSES)
+    punct: tuple[int, ...] = (0, 0, 0)  # counts of ? ! and opening quotes
 
 
-PUNCT_CLASSES = ("?", "!", "quote")
 _ZH_PUNCT_CLASS = (re.compile(r"[？?]"), re.compile(r"[！!]"), re.compile(r"[“「『]"))
 # English opening quotes: curly, or a straight quote at the start or after space/bracket/dash
 # (so apostrophes in "don't" or "boys'" do not count).

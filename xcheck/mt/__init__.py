@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from xcheck.errors import InputError
@@ -21,8 +22,9 @@ from xcheck.settings import AlignSettings
 
 MODE_LINES = "lines"
 # An MT follows the Chinese sentence by sentence: a merge must be well supported (an unrelated
-# MT sentence must stay on its own, to be reported, not be absorbed by its neighbour).
-MT_ALIGN = AlignSettings(merge_penalty=1.5)
+# MT sentence must stay on its own, to be reported, not be absorbed by its neighbour). The
+# MT is aligned with the user's AlignSettings, this merge penalty replacing theirs.
+MT_MERGE_PENALTY = 1.5
 MODE_TEXT = "text"
 # Cut points for an MT sentence shared by several Chinese sentences, best first.
 _CUTS = (re.compile(r"[;:](?=\s)"), re.compile(r",(?=\s)"), re.compile(r"\s"))
@@ -83,7 +85,14 @@ def _cut(text: str, region: list[tuple[int, int]], weights: list[int]) -> list[l
     return parts
 
 
+def mt_align_settings(settings: AlignSettings) -> AlignSettings:
+    """The settings the MT is aligned to the Chinese with: the user's, with the MT's
+    merge penalty."""
+    return replace(settings, merge_penalty=MT_MERGE_PENALTY)
+
+
 def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
+                  settings: AlignSettings = AlignSettings(),
                   ) -> tuple[tuple[tuple[Span, ...], ...], list[str], float, bool]:
     """Align MT sentences (offsets into ``text``) to the Chinese sentences, monotonically:
     (each Chinese sentence's MT spans, warnings, similarity, whether it is one for one)."""
@@ -97,7 +106,7 @@ def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
     flat_zh = Document(zh.text, zh.lang, zh.script, (Paragraph(0, 0, len(zh.text)),),
                        tuple(Sentence(s.index, s.start, s.end, 0, s.text)
                              for s in zh.sentences), zh.path, zh.norm_text)
-    alignment = align_documents(flat_zh, doc, MT_ALIGN)
+    alignment = align_documents(flat_zh, doc, mt_align_settings(settings))
     parts: list[tuple[Span, ...]] = [() for _ in zh.sentences]
     extra: list[int] = []
     for bead in alignment.beads:
@@ -138,9 +147,11 @@ def _list(indices: list[int]) -> str:
 
 
 def mt_from_text(text: str, zh: Document, *, path: str | None = None,
-                 presegmented: bool = False) -> MachineTranslation:
-    """Map an MT text onto the Chinese sentences; see the module docstring."""
-    from xcheck.aligner import UNRELATED_THRESHOLD
+                 presegmented: bool = False,
+                 settings: AlignSettings = AlignSettings()) -> MachineTranslation:
+    """Map an MT text onto the Chinese sentences (aligned with ``settings``, the user's
+    AlignSettings, whose unrelated_threshold also decides whether the MT is used); see the
+    module docstring."""
     from xcheck.io import lines
     from xcheck.load import guess_lang
     from xcheck.segmentation import build_document
@@ -156,14 +167,15 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
                                       "English; checked without it")
     if not zh.sentences:
         return unused(text, path, zh)
+    threshold = settings.unrelated_threshold
     rows = [(li.start, li.end) for li in lines(text)]
     warnings: list[str] = []
     if len(rows) == len(zh.sentences) and (presegmented or len(rows) > 1):
-        parts, more, score, diagonal = map_sentences(text, zh, rows)
-        if diagonal and score >= UNRELATED_THRESHOLD:
+        parts, more, score, diagonal = map_sentences(text, zh, rows, settings)
+        if diagonal and score >= threshold:
             return MachineTranslation(text, path, MODE_LINES,
                                       tuple((Span(s, e),) for s, e in rows), (), round(score, 4))
-        if score >= UNRELATED_THRESHOLD:
+        if score >= threshold:
             # The right number of lines, but not in step with the Chinese (a line missing
             # and another added): the alignment of the lines is used.
             warnings.append(f"the lines of the machine translation {name} do not follow the "
@@ -179,8 +191,8 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
     except InputError as e:
         return unused(text, path, zh, *warnings, f"the machine translation {name} cannot be "
                                                  f"split into sentences ({e}); checked without it")
-    parts, more, score, _ = map_sentences(text, zh, sentences)
-    if score < UNRELATED_THRESHOLD and len(zh.sentences) >= 3:
+    parts, more, score, _ = map_sentences(text, zh, sentences, settings)
+    if score < threshold and len(zh.sentences) >= 3:
         return unused(text, path, zh, *warnings,
                       f"the machine translation {name} does not look like a translation of "
                       f"the Chinese (similarity {score:.3f}); checked without it")
@@ -188,7 +200,8 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
 
 
 def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
-            max_bytes: int | None = None, presegmented: bool = False) -> MachineTranslation:
+            max_bytes: int | None = None, presegmented: bool = False,
+            settings: AlignSettings = AlignSettings()) -> MachineTranslation:
     """Read an MT file (unreadable: InputError; malformed: a MachineTranslation with
     warnings and no parts)."""
     from xcheck.errors import EmptyInputError
@@ -199,4 +212,5 @@ def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
         text = read_text(path, encoding, **kwargs)
     except EmptyInputError:
         text = ""
-    return mt_from_text(text, zh, path=str(path), presegmented=presegmented)
+    return mt_from_text(text, zh, path=str(path), presegmented=presegmented,
+                        settings=settings)

@@ -6,7 +6,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from xcheck.model import Document, Finding, Report, Severity, Span
+from xcheck.model import Document, Finding, FindingType, Report, Severity, Span
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("zh_only", "en_only", "mismatch", "addition", "omission", "document")
@@ -64,8 +64,8 @@ class Locator:
         for name, side in sides:
             doc = self.docs[name]
             first = [i for i in side.sentences if i < len(doc.sentences)][:1]
-            if f.category.value == "document" or not first:
-                first = [0] if doc.sentences and f.category.value == "document" else first
+            if f.type is FindingType.DOCUMENT or not first:
+                first = [0] if doc.sentences and f.type is FindingType.DOCUMENT else first
             for i in first:
                 s = doc.sentences[i]
                 out.append(_loc(doc, name, s.start, s.end, self.index[name]))
@@ -86,10 +86,6 @@ def pieces(doc: Document, index: int,
         keys = [k for x, y, k in inside if x <= a and b <= y]
         out.append((doc.text[a:b], keys))
     return out
-
-
-def worst(severities: list[Severity]) -> Severity | None:
-    return max(severities, key=lambda s: s.rank) if severities else None
 
 
 def at_or_above(report: Report, threshold: str) -> list[Finding]:

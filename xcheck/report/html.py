@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter
 from html import escape
 
-from xcheck.model import Document, Finding, Report, Span
+from xcheck.model import Document, Finding, FindingType, Report, Span
 from xcheck.report import RenderOptions, register
 from xcheck.report.common import CATEGORIES, SEVERITIES, pieces
 from xcheck.report.text import signature
@@ -208,7 +208,7 @@ def _sentence_html(doc: Document, side: str, index: int, report: Report,
         spans = _marks_for(f, side)
         if spans:
             marks += [(sp, str(k)) for sp in spans]
-        elif not f.zh.spans and not f.en.spans and f.category.value != "document" and \
+        elif not f.zh.spans and not f.en.spans and f.type is not FindingType.DOCUMENT and \
                 index in (f.zh.sentences if side == "zh" else f.en.sentences):
             flags.append(k)
     out = []
@@ -241,7 +241,7 @@ def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str
     if f.en.sentences:
         where.append("en " + ", ".join(map(str, f.en.sentences[:4])))
     goto = (f"<a class=\"goto\" href=\"#b-{bead}\">{e(' · '.join(where))}</a>"
-            if bead is not None and f.category.value != "document" else "")
+            if bead is not None and f.type is not FindingType.DOCUMENT else "")
     return (
         f"<li class=\"finding sev-{f.severity.value}\" id=\"{fid}\" "
         f"data-severity=\"{f.severity.value}\" data-category=\"{e(f.category.value)}\">"

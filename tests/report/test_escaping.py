@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.report_helpers import PAYLOAD, PAYLOADS, hostile_report
+from tests.helpers import PAYLOAD, PAYLOADS, hostile_report
 from xcheck.report import FORMATS, render
 from xcheck.report.markdown import md_escape
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import ROOT, SEED
-from tests.report_helpers import PAIRS, corpus_report
+from tests.helpers import PAIRS, corpus_report
 from xcheck.cli import app
 from xcheck.model import Report
 from xcheck.report import FORMATS, RenderOptions, render

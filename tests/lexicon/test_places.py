@@ -4,9 +4,9 @@ not name the place. Descriptions (商务部 Ministry of Commerce) still match wo
 
 from __future__ import annotations
 
-from tests.check_helpers import run
-from xcheck.checks.context import has_phrase, name_senses, phrase_stems
+from tests.helpers import run
 from xcheck.lexicon import cedict
+from xcheck.lexicon.places import has_phrase, name_senses, phrase_stems
 from xcheck.model import Report, Severity
 
 

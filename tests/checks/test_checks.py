@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.conftest import ROOT
 from xcheck.api import check_documents
 from xcheck.load import document_from_text
 from xcheck.model import Category, FindingType, Lang, Report, Severity
@@ -109,17 +110,16 @@ def test_repeated_findings_never_inherit_each_others_fingerprints() -> None:
 
 def test_rules_list_matches_what_the_checks_emit() -> None:
     import json
-    from pathlib import Path
 
     from xcheck.checks import RULE_NAMES, RULES
 
-    golden = Path(__file__).parent / "golden"
+    golden = ROOT / "tests" / "golden"
     emitted = {f["rule"] for p in golden.glob("*.json")
                for f in json.loads(p.read_text("utf-8"))["findings"]}
     assert emitted <= RULE_NAMES == set(RULES)
     # Every rule of the table is built somewhere (the table's own file, which names them
     # all, does not count).
-    package = Path(__file__).parents[1] / "xcheck"
+    package = ROOT / "xcheck"
     source = "".join(p.read_text("utf-8") for p in (package / "checks").glob("*.py")
                      if p.name != "rules.py")
     assert [rule for rule in RULES if f'"{rule}"' not in source] == []
@@ -129,9 +129,8 @@ def test_every_finding_is_built_from_the_rule_table() -> None:
     """No ``Finding(`` call outside the table's make_finding: category and type are stated
     once, in the table."""
     import ast
-    from pathlib import Path
 
-    package = Path(__file__).parents[1] / "xcheck"
+    package = ROOT / "xcheck"
     calls = []
     for p in [*(package / "checks").glob("*.py"), package / "api.py"]:
         if p.name == "rules.py":
@@ -148,11 +147,10 @@ def test_a_rule_has_one_category_per_bead_shape() -> None:
     absorbed into an aligned bead, as the contract defines the categories; both from the
     table."""
     import json
-    from pathlib import Path
 
     from xcheck.checks import RULES
 
-    golden = Path(__file__).parent / "golden"
+    golden = ROOT / "tests" / "golden"
     for p in golden.glob("*.json"):
         for f in json.loads(p.read_text("utf-8"))["findings"]:
             rule = RULES[f["rule"]]

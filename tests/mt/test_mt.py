@@ -13,9 +13,20 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import CORPORA
+from tests.helpers import ZH3
 from xcheck.api import check, check_documents, read_inputs
 from xcheck.cli import app
-from xcheck.model import Bead, Category, Document, Finding, FindingType, Report, Severity
+from xcheck.load import document_from_text
+from xcheck.model import (
+    Bead,
+    Category,
+    Document,
+    Finding,
+    FindingType,
+    Lang,
+    Report,
+    Severity,
+)
 from xcheck.mt import MODE_LINES, MODE_TEXT, mt_from_text
 from xcheck.report import render
 from xcheck.report.json_report import report_dict
@@ -313,7 +324,7 @@ def test_mapping_is_monotone_and_inside_the_text(docs: Docs, keep: list[bool], j
 def test_pair_evidence_uses_sacrebleus_statistics() -> None:
     from sacrebleu.metrics.chrf import CHRF
 
-    from xcheck.mt.chrf import (
+    from xcheck.lexicon.chrf import (
         EVIDENCE_ORDERS,
         evidence_ngrams,
         ngrams,
@@ -394,3 +405,33 @@ def test_a_long_translation_that_drops_a_whole_clause_is_found_with_mt(tmp_path:
     assert [f for f in report.findings if f.rule == "clause-omitted"
             and f.severity is Severity.WARNING and any(
                 "伺服器" in report.alignment.zh.text[s.start : s.end] for s in f.zh.spans)]
+
+
+def test_mt_mapping_takes_the_users_align_settings() -> None:
+    from xcheck.mt import mt_from_text
+    from xcheck.settings import AlignSettings
+
+    zh = document_from_text(ZH3, Lang.ZH)
+    mt = ("U.S. President Trump said at the White House on Monday that tariffs would rise.\n"
+          "The finance minister said the measure would protect jobs.\n"
+          "The White House then issued a statement.\n")
+    assert mt_from_text(mt, zh).used
+    strict = AlignSettings(unrelated_threshold=1.01)
+    got = mt_from_text(mt, zh, settings=strict)
+    assert not got.used and "does not look like a translation" in " ".join(got.warnings)
+
+
+def test_the_api_passes_the_align_settings_to_the_mt_mapping(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from xcheck.api import read_mt
+    from xcheck.settings import AlignSettings, Settings
+
+    zh = document_from_text(ZH3, Lang.ZH)
+    path = tmp_path / "a.mt.txt"
+    path.write_text("U.S. President Trump said on Monday that tariffs would rise.\n"
+                    "The finance minister said the measure would protect jobs.\n"
+                    "The White House then issued a statement.\n", "utf-8")
+    assert read_mt(path, zh).used
+    settings = replace(Settings(), align=AlignSettings(unrelated_threshold=1.01))
+    assert not read_mt(path, zh, settings).used

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.check_helpers import run
+from tests.helpers import run
 from xcheck.model import Report
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 from xcheck.cli import app
 from xcheck.config import load_config
 from xcheck.errors import ConfigError
 from xcheck.settings import AlignSettings, CheckSettings
 
-PACKAGE = Path(__file__).resolve().parent.parent / "xcheck"
+PACKAGE = ROOT / "xcheck"
 SCANNED = sorted([*(PACKAGE / "checks").glob("*.py"), *(PACKAGE / "aligner").glob("*.py")])
 
 # Numbers that are no thresholds: (file, value, why). Keep this short.

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from tests.conftest import ROOT
 from xcheck.aligner import align_documents
 from xcheck.load import document_from_text
 from xcheck.model import Lang
 
-FAITHFUL = Path(__file__).resolve().parents[1] / "corpora" / "faithful"
+FAITHFUL = ROOT / "corpora" / "faithful"
 
 
 def beads(zh: str, en: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -1,4 +1,6 @@
-"""Shared for the report tests: checked corpora reports (cached) and a crafted hostile article."""
+"""Shared test builders. For the checks: check two texts, read a faithful pair, list what a
+rule flagged (the text of each finding's first span). For the reports: checked corpora reports
+(cached), a crafted hostile article, a same-language (document finding) report."""
 
 from __future__ import annotations
 
@@ -6,9 +8,39 @@ import re
 from functools import cache
 
 from tests.conftest import CORPORA, ROOT
-from xcheck.api import align_documents, check
+from xcheck.api import align_documents, check, check_documents
 from xcheck.load import document_from_text
-from xcheck.model import Category, Finding, FindingType, Report, Severity, Side, Span
+from xcheck.model import Category, Finding, FindingType, Lang, Report, Severity, Side, Span
+
+
+def run(zh: str, en: str) -> Report:
+    return check_documents(document_from_text(zh, Lang.ZH), document_from_text(en, Lang.EN))
+
+
+def faithful(slug: str) -> tuple[str, str]:
+    zh, en = ((CORPORA / "faithful" / f"{slug}.{lang}.txt").read_text(encoding="utf-8")
+              for lang in ("zh", "en"))
+    return zh, en
+
+
+def flagged(report: Report, rule: str, side: str) -> list[str]:
+    doc = report.alignment.zh if side == "zh" else report.alignment.en
+    return [doc.text[s.spans[0].start : s.spans[0].end] for f in report.findings
+            if f.rule == rule for s in [f.zh if side == "zh" else f.en]]
+
+
+def added(report: Report) -> list[str]:
+    return flagged(report, "clause-added", "en")
+
+
+def omitted(report: Report) -> list[str]:
+    return flagged(report, "clause-omitted", "zh")
+
+
+# ------------------------------------------------------------
+# Shared for the report tests: checked corpora reports (cached) and a crafted hostile article.
+# (was tests/report_helpers.py)
+
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "]]>", "::error::",
             "%0A", "[click](javascript:alert(1))")
@@ -73,3 +105,20 @@ def _lang(code: str):  # type: ignore[no-untyped-def]
 
 def strip_tags(text: str) -> str:
     return re.sub(r"<[^>]*>", "", text)
+
+
+ZH3 = ("美國總統川普週一在白宮表示,關稅將提高。\n\n財政部長說,這項措施將保護就業。\n\n"
+       "白宮隨後發布了聲明。\n")
+
+
+def same_language_report() -> Report:
+    """Three Chinese sentences on both sides: one document finding, same-language."""
+    from xcheck.api import check_documents
+
+    zh = document_from_text(ZH3, Lang.ZH, path="a.zh.txt")
+    en = document_from_text(ZH3, Lang.EN, path="a.en.txt", check_lang=False)
+    report = check_documents(zh, en)
+    assert [f.rule for f in report.findings] == ["same-language"]
+    assert report.findings[0].type is FindingType.DOCUMENT
+    assert len(zh.sentences) == 3 and len(en.sentences) == 3
+    return report

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.report_helpers import corpus_report
+from tests.helpers import corpus_report, same_language_report
+from xcheck.load import document_from_text
+from xcheck.model import Lang
 from xcheck.report import render
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -61,8 +63,6 @@ def test_seed_report_in_browser(chromium: str, tmp_path: Path) -> None:
 
 def test_planted_script_does_not_run(chromium: str, tmp_path: Path) -> None:
     from xcheck.api import check_documents
-    from xcheck.load import document_from_text
-    from xcheck.model import Lang
 
     plant = ("<script>document.documentElement.setAttribute('data-pwned','1')</script>"
              "<img src=x onerror=\"document.documentElement.setAttribute('data-pwned2','1')\">")
@@ -98,3 +98,11 @@ def test_least_similar_first_reorders_the_beads(chromium: str, tmp_path: Path) -
     assert len(sims) == len(report.alignment.beads)
     assert sims == sorted(sims) and sims != [float(x) for x in re.findall(
         r'class="bead"[^>]*data-sim="([-\d.]+)"', page.read_text("utf-8"))]
+
+
+def test_html_does_not_flag_every_sentence_for_a_document_finding() -> None:
+    from xcheck.report import render
+
+    html = render(same_language_report(), "html")
+    assert "sent flag" not in html
+    assert 'href="#b-' not in html.split('id="f-0"', 1)[1].split("</li>", 1)[0]
