@@ -132,6 +132,10 @@ class CheckSettings:
     strong_number: int = 3
     # Two unmatched numbers within this factor of each other may state the same quantity.
     number_scale: float = 10.0
+    # Relative difference within which two stated quantities are the same (a float's
+    # rounding); the approximations (近半, "about 500", 4-5cm) are values of their own, so 412
+    # against 421 stays a mismatch.
+    quantity_tolerance: float = 1e-6
 
     # -- quotes (checks/quotes.py)
     # An English quotation of fewer words is a scare-quoted term, not speech.

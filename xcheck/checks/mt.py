@@ -353,7 +353,7 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                     continue  # the neighbouring English has it: moved by the alignment
                 text = ctx.zh.text[zh.start : zh.end]
                 yield make_finding(
-                    "clause-omitted",
+                    "clause-omitted", severity=Severity.WARNING,  # the MT is the evidence
                     zh=Side((i,), (zh,)), en=Side(bead.en),
                     message=f"the clause \"{text}\" has no counterpart in the English",
                     evidence=f"machine translation {_quote(mt_text)}: {len(lacking)} of its "
@@ -403,7 +403,7 @@ def mt_additions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                 if len(missing_from(words_of(" ".join(lacking)), near)) <= len(lacking) / 2:
                     continue
                 yield make_finding(
-                    "clause-added",
+                    "clause-added", severity=Severity.WARNING,  # the MT is the evidence
                     zh=Side(bead.zh),
                     en=Side((j,), (Span(first.start, last.end),)),
                     message=f"the clause \"{text}\" has no counterpart in the Chinese",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon import cedict
+from xcheck.lexicon import known_names as known
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.aliases import EN_ALIASES
 from xcheck.lexicon.english import STOPWORDS, stem
@@ -209,6 +209,24 @@ def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
     return False
 
 
+def _chinese_person(surname: str, zh_text: str) -> bool:
+    """The English surname is one Han character of the Chinese that starts a name of two or
+    three characters (Hui 许正宇, Chao 赵小兰, Lau 刘德华): a Chinese person, whose English
+    given name (Christopher, Elaine, Andy) is the established form of the name, not an
+    addition as "Steve" is in "Steve Witkoff" for 威特科夫."""
+    from xcheck.lexicon.romanise import readings as syllable_readings
+
+    word = surname.lower().removesuffix("'s").removesuffix("’s")
+    if "-" in word or not word.isalpha():
+        return False
+    wanted = syllable_readings(word)
+    for k, ch in enumerate(zh_text[:-1]):
+        if not wanted.isdisjoint(_char_pinyin(ch)) and _HAN.fullmatch(zh_text[k + 1]) \
+                and not set(zh_text[k : k + 3]) <= TRANSLIT:
+            return True
+    return False
+
+
 def _ordinary_words(ctx: Context, run: str) -> bool:
     """A run made of dictionary words of two or more characters (基本 + 金) is no name."""
     k = 0
@@ -319,7 +337,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
                             or not _surname_like(ctx, run[k + 1], bead):
                         continue  # titles and ordinary words (Commercial Bank) are not names
-                    if _zh_given_name(ctx, bead, run[k + 1]):
+                    if _zh_given_name(ctx, bead, run[k + 1]) or \
+                            _chinese_person(run[k + 1].text, zh_text):
                         given = True  # the Chinese has it, in a reading xcheck cannot match
                         continue
                     given = True
@@ -372,77 +391,6 @@ def _corresponds(ctx: Context, zname: str, run: list[EnToken]) -> str | None:
     return None
 
 
-def _zh_forms(ctx: Context, zname: str) -> tuple[tuple[str, ...], ...]:
-    """The English forms a Chinese name is known by, as stem phrases (CLDR, ISO 3166, the
-    curated table, CC-CEDICT's proper nouns); empty when xcheck does not know it."""
-    from xcheck.lexicon import established
-
-    forms = {tuple(phrase_stems(_fold(f))) for f in established.english_forms(zname)}
-    if zname in cedict.proper_nouns():
-        multi, single = name_senses(zname)
-        forms |= set(multi) | {(st,) for st in single if st not in GENERIC_PLACE}
-    return tuple(sorted(f for f in forms if f))
-
-
-def _has_form(forms: tuple[tuple[str, ...], ...], en_stems: list[str]) -> bool:
-    return any(has_phrase(f, en_stems) for f in forms)
-
-
-_SAINT = re.compile(r"\bSt\.\s*(?=[A-Z])")
-
-
-def _fold(text: str) -> str:
-    """Bắc Giang is Bac Giang (accents off, as English news writes most names), and
-    St. Petersburg is Saint Petersburg."""
-    import unicodedata
-
-    text = _SAINT.sub("Saint ", text)
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
-
-
-# Gloss stems that make a proper noun a place (not "state", "area" or "level", which glosses
-# of laws, speeches and ranks use too).
-_PLACE_GLOSS = frozenset({"citi", "counti", "district", "provinc", "town", "township",
-                          "villag", "prefectur", "municip", "island", "river", "lake",
-                          "mountain", "sea", "bay", "strait", "peninsula", "gulf", "ocean"})
-
-
-def _is_place(ctx: Context, zname: str) -> bool:
-    """A place: one CLDR or ISO 3166 names, or a proper noun CC-CEDICT glosses as a city,
-    county, sea ... (a swapped place is a mismatch; COVID-19 against 亚洲 is not)."""
-    from xcheck.lexicon import established
-
-    if established.is_place(zname):
-        return True
-    return zname in cedict.proper_nouns() and not _PLACE_GLOSS.isdisjoint(
-        ctx.dictionary.get(zname, ()))
-
-
-def _en_forms(text: str) -> frozenset[str]:
-    """The Chinese forms an English name is known by (CLDR, ISO 3166, the curated table, and
-    CC-CEDICT's proper nouns glossed with exactly its name words); empty when unknown."""
-    from xcheck.lexicon import established
-
-    core = frozenset(st for st in phrase_stems(_fold(text)) if st not in GENERIC_PLACE)
-    return established.chinese_forms(text) | _proper_nouns_by_name().get(core, frozenset())
-
-
-@cache
-def _proper_nouns_by_name() -> dict[frozenset[str], frozenset[str]]:
-    """CC-CEDICT's proper nouns by the name stems of their glosses (generic words like "city"
-    and ordinary English words left out): {tuen, mun} -> 屯门, {hangzhou} -> 杭州."""
-    ordinary = cedict.english_ordinary_words()
-    data = cedict.load()
-    index: dict[frozenset[str], set[str]] = {}
-    for head in cedict.proper_nouns():
-        key = frozenset(st for st in data.get(head, ()) if st not in GENERIC_PLACE
-                        and st not in ordinary)
-        if key:
-            index.setdefault(key, set()).add(head)
-    return {k: frozenset(v) for k, v in index.items()}
-
-
 def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName],
               all_zh: list[ZhName]) -> Iterator[Finding]:
     """Pair the bead's unmatched English runs and Chinese names one to one; report only what
@@ -457,14 +405,14 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
       5. what is left has no candidate at all: added or omitted, at info (absence of a match
          is not evidence enough for more)."""
     zh_text = ctx.zh_text(bead)
-    en_stems = phrase_stems(_fold(" ".join(ctx.en.sentences[k].text for k in bead.en)))
+    en_stems = phrase_stems(known.fold(" ".join(ctx.en.sentences[k].text for k in bead.en)))
     # A name whose known form IS on the other side, or that sounds like a word there, was
     # translated; and one the other article gives elsewhere was moved or explained, not
     # added or dropped.
     zh_left = [z for z in zh_names if not _rendered_zh(ctx, z[3], bead, en_stems)]
     # A known Chinese name the dictionary took as matched by a loose alias (台 of 台東 for
     # "Taiwan") is still a mismatch candidate when its known forms are not in the English.
-    known_zh = zh_left + [z for z in all_zh if z not in zh_left and _zh_forms(ctx, z[3])
+    known_zh = zh_left + [z for z in all_zh if z not in zh_left and known.english_forms(z[3])
                           and not _rendered_zh(ctx, z[3], bead, en_stems)]
     run_left = [(j, run) for j, run in runs if any(_name_like(t) for t in run)
                 and not _rendered_en(ctx, run, zh_text)]
@@ -476,14 +424,14 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
                 break
     for j, run in list(run_left):
         text = ctx.en.text[run[0].start : run[-1].end]
-        en_forms = _en_forms(text)
-        if not any(_is_place(ctx, zh) for zh in en_forms) or \
+        en_forms = known.chinese_forms(text)
+        if not any(known.is_place(zh) for zh in en_forms) or \
                 any(zh in zh_text for zh in en_forms):
             continue
         for z in known_zh:
             i, zs, ze, zname = z
-            zh_forms = _zh_forms(ctx, zname)
-            if not zh_forms or not _is_place(ctx, zname):
+            zh_forms = known.english_forms(zname)
+            if not zh_forms or not known.is_place(zname):
                 continue
             known_zh.remove(z)
             if z in zh_left:
@@ -501,7 +449,11 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
             )
             break
     zh_left = [z for z in zh_left if not _known_zh(ctx, z[3])]
-    run_left = [(j, run) for j, run in run_left if not all(_known_en(ctx, t) for t in run)]
+    # An acronym xcheck does not know (SIFF, XEMC) is an organisation the Chinese names in
+    # words it cannot spell out: no evidence either way.
+    run_left = [(j, run) for j, run in run_left if not all(_known_en(ctx, t) for t in run)
+                and not (len(run) == 1 and _acronym(run[0].text)
+                         and not known.chinese_forms(run[0].text))]
     # Unknown forms: the rest pair by position, each one's likely translation.
     paired = min(len(run_left), len(zh_left))
     run_left, zh_left = run_left[paired:], zh_left[paired:]
@@ -512,8 +464,8 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
     whole_en = _whole_en_stems(ctx)
     for j, run in run_left:
         text = ctx.en.text[run[0].start : run[-1].end]
-        forms = _en_forms(text)
-        place = any(_is_place(ctx, zh) for zh in forms) and not any(
+        forms = known.chinese_forms(text)
+        place = any(known.is_place(zh) for zh in forms) and not any(
             zh in whole_zh for zh in forms)
         yield make_finding(
             "name-added", zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
@@ -525,8 +477,8 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
                       "and the Chinese article does not name it elsewhere"),
         )
     for i, zs, ze, zname in zh_left:
-        forms_en = _zh_forms(ctx, zname)
-        place = bool(forms_en) and _is_place(ctx, zname) and not _named_anywhere(
+        forms_en = known.english_forms(zname)
+        place = bool(forms_en) and known.is_place(zname) and not _named_anywhere(
             ctx, zname, forms_en, whole_en)
         yield make_finding(
             "name-omitted", zh=Side((i,), (Span(zs, ze),)), en=Side(bead.en),
@@ -552,16 +504,21 @@ def _named_anywhere(ctx: Context, zname: str, forms: tuple[tuple[str, ...], ...]
     return bool(established.matches(zname, " ".join(s.text for s in ctx.en.sentences)))
 
 
+def _acronym(word: str) -> bool:
+    letters = [c for c in word.removesuffix("'s").removesuffix("’s") if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
 def _whole_en_stems(ctx: Context) -> list[str]:
-    return phrase_stems(_fold(" ".join(s.text for s in ctx.en.sentences)))
+    return phrase_stems(known.fold(" ".join(s.text for s in ctx.en.sentences)))
 
 
 def _rendered_zh(ctx: Context, zname: str, bead: Bead, en_stems: list[str]) -> bool:
     """The English of the bead gives the Chinese name: in a known form when xcheck knows the
     name (sounding like some other word is no evidence then), else by sound."""
-    forms = _zh_forms(ctx, zname)
+    forms = known.english_forms(zname)
     if forms:
-        return _has_form(forms, en_stems)
+        return known.has_form(forms, en_stems)
     return len(phonetic.zh_skeleton(zname)) >= ctx.settings.name_min_skeleton and any(
         t.capitalised and phonetic.similarity(zname, t.text) >= ctx.settings.name_sound
         for j in bead.en for t in ctx.en_tokens(j))
@@ -571,7 +528,7 @@ def _rendered_en(ctx: Context, run: list[EnToken], zh_text: str) -> bool:
     """The Chinese of the bead gives the English run: in a known form when xcheck knows it,
     else by a stretch that sounds like one of its names (喀琅施塔得 for Kronshtadt, which
     jieba does not keep whole)."""
-    forms = _en_forms(ctx.en.text[run[0].start : run[-1].end])
+    forms = known.chinese_forms(ctx.en.text[run[0].start : run[-1].end])
     if forms:
         return any(zh in zh_text for zh in forms)
     words = [t.text.removesuffix("'s").removesuffix("’s") for t in run if _name_like(t)]

@@ -11,6 +11,7 @@ from xcheck.checks.context import Context
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.lexicon.quantities import (
+    en_quantity_alternatives,
     en_values,
     identifier_spans,
     same_quantity,
@@ -25,6 +26,8 @@ _MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS if m !=
                        r"|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )"
                        r"|(?<=\bfrom )|(?<=\blast )|(?<=\bnext )|(?<=\bthis ))May"
                        r"|May(?=\s+\d)|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
+_DATE_UNITS = frozenset("月日号时点分秒")
+_MEASURE_AFTER = frozenset("个人名位家项次场年元块亿万千百")
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 
 
@@ -54,8 +57,13 @@ def _zh(ctx: Context, bead: Bead) -> list[Found]:
                 continue  # COVID-19, 5G: a name, not a quantity
             if text == "一一":
                 continue  # 唯一一支, 一一回应: "only one", "one by one", not eleven
+            after = norm[n.end : n.end + 1]
+            if text in ("五一", "十一") and after not in _MEASURE_AFTER:
+                continue  # May Day and National Day (五一档, 十一长假), not 51 or 11
             strong = n.percent or n.value >= ctx.settings.strong_number or (
                 len(text) >= 2 and n.value != int(n.value))
+            # A month, day or clock time (7月, 26日, 19时54分) is a date, the dates check's.
+            strong = strong and after not in _DATE_UNITS
             alts = (n.value * 100,) if n.times else ()
             out.append(Found(i, s.start + n.start, s.start + n.end, n.value, text, strong,
                              n.percent, alts))
@@ -147,11 +155,33 @@ def _approximately(ctx: Context, bead: Bead, zh: list[Found],
         s = ctx.zh.sentences[i]
         readings += [(s.start + a.start, s.start + a.end, a.values)
                      for a in zh_quantity_alternatives(ctx.zh.norm_text[s.start : s.end])]
+    tol = ctx.settings.quantity_tolerance
     zh_left = [z for z in zh if not same_quantity(
         (z.value, *z.alternatives, *(v for a, b, values in readings
-                                     if a < z.end and z.start < b for v in values)), en_all)]
-    en_left = [e for e in en if not same_quantity((e.value,), zh_all)]
+                                     if a < z.end and z.start < b for v in values)), en_all,
+        tol)]
+    # An English number inside a rephrased quantity (the 1990s, thirty two, 4-5cm) is read
+    # with that phrase's values.
+    en_readings = [(a.start, a.end, a.values) for a in en_quantity_alternatives(en_text)]
+    offsets = _bead_offsets(ctx, bead)
+    en_left = []
+    for e in en:
+        local = e.start - offsets[e.sentence]
+        values = [v for a, b, vs in en_readings if a <= local < b for v in vs]
+        if not same_quantity((e.value, *values), zh_all, tol):
+            en_left.append(e)
     return zh_left, en_left
+
+
+def _bead_offsets(ctx: Context, bead: Bead) -> dict[int, int]:
+    """Where each English sentence of the bead starts in the text joined by spaces."""
+    out: dict[int, int] = {}
+    pos = 0
+    for j in bead.en:
+        s = ctx.en.sentences[j]
+        out[j] = s.start - pos
+        pos += len(s.text) + 1
+    return out
 
 
 @register("numbers")

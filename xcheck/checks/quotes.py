@@ -15,7 +15,8 @@ _ZH_QUOTE = re.compile(
     r"(?<=[说說示出调調称稱道问問:：,，])\s*(?:「[^」]{6,}」|“[^”]{6,}”|『[^』]{6,}』)")
 _EN_QUOTE = re.compile(r"“[^”]+”|\"[^\"]+\"")
 _EN_ANY_QUOTE = re.compile(r"[“”\"]")
-_ZH_ANY_QUOTE = re.compile(r"[「」『』“”\"]")
+# 《》 marks a title, which English puts in quotation marks: "Severe Situation" for 《形势严峻》.
+_ZH_ANY_QUOTE = re.compile(r"[「」『』“”\"《》〈〉]")
 
 
 @register("quotes")

@@ -56,7 +56,7 @@ _TABLE = (
     Rule("time-expression-mismatch", M, _D, ERROR, "the two sides give different dates or times"),
     Rule("time-expression-added", A, _D, WARNING,
          "an English date or time expression has no counterpart in the Chinese"),
-    Rule("time-expression-omitted", OM, _D, WARNING,
+    Rule("time-expression-omitted", OM, _D, INFO,
          "a Chinese date or time expression has no counterpart in the English"),
     Rule("quote-added", A, _Q, WARNING, "the English quotes where the Chinese does not"),
     Rule("quote-omitted", OM, _Q, WARNING, "the Chinese quotes where the English does not"),
@@ -65,8 +65,10 @@ _TABLE = (
     Rule("content-added", A, _C, INFO,
          "English words without a counterpart in the Chinese (a warning when the English is "
          "long by them or they name someone)"),
-    Rule("clause-added", A, _C, WARNING, "an English clause without a counterpart in the Chinese"),
-    Rule("clause-omitted", OM, _C, WARNING,
+    Rule("clause-added", A, _C, INFO,
+         "an English clause without a counterpart in the Chinese (a warning when the machine "
+         "translation agrees)"),
+    Rule("clause-omitted", OM, _C, INFO,
          "a Chinese clause without a counterpart in the English"),
     Rule("same-language", M, _DOC, ERROR, "both inputs are in the same language"),
     Rule("unrelated-articles", M, _DOC, ERROR,

@@ -115,7 +115,9 @@ _EN_WORDS = {
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3,
              "m": 1e6, "bn": 1e9}
 _EN_RE = re.compile(
-    r"(?<![\w.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:st|nd|rd|th)?"
+    # A currency code written onto the number (RMB280, USD11, HK$5) does not hide it.
+    r"(?:(?<![\w.])|(?<=RMB)|(?<=USD)|(?<=HKD)|(?<=CNY)|(?<=EUR)|(?<=US\$)|(?<=HK\$))"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:st|nd|rd|th)?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
     r"(?P<pct>\s*%|\s*per\s?cent|\s*percent)?"
     r"|\b(?P<word>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"

@@ -53,7 +53,7 @@ NOT_IDENTIFIER_PREFIXES = frozenset(
     "us hk nt rmb cny usd eur gbp jpy aud cad sgd chf q h fy no nos jan feb mar apr jun "
     "jul aug sep sept oct nov dec x".split())
 # Digits then letters: only these suffixes make a name (5G, 3D); 5cm, 5pm, 10th are not.
-DIGIT_LETTER_NAMES = frozenset({"g", "d"})
+DIGIT_LETTER_NAMES = frozenset({"g", "d", "k"})  # 5G, 3D, 4K/8K video
 
 
 class Alternative(NamedTuple):
@@ -87,11 +87,13 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _LETTERS_DIGITS.finditer(text):
         head = m.group("head").lower()
-        has_tail = m.end() > m.end("digits")  # H5N1 is a name even though H1 is a half-year
+        # H5N1 is a name even though H1 is a half-year; the "s" of a decade (90s) is no tail.
+        has_tail = text[m.end("digits") : m.end()].lower() not in ("", "s")
         if head in NOT_IDENTIFIER_PREFIXES and not m.group("sep") and not has_tail:
             continue
-        if m.group("head").islower() and not has_tail:
-            continue  # post-90s, top-10, over-60s: English words and a quantity
+        word = m.group("head").islower() or (m.group("head").istitle() and m.group("sep"))
+        if word and not has_tail:
+            continue  # post-90s, Top-10, over-60s: an English word and a quantity
         spans.append(m.span())
     for m in _DIGIT_LETTER.finditer(text):
         if m.group("tail").lower() in DIGIT_LETTER_NAMES:
@@ -237,6 +239,15 @@ _EN_TIMES = re.compile(r"\b(?:" + "|".join(sorted(EN_TIMES, key=len, reverse=Tru
                        re.IGNORECASE)
 
 
+EN_TENS = {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0,
+           "seventy": 70.0, "eighty": 80.0, "ninety": 90.0}
+EN_UNITS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
+            "seven": 7.0, "eight": 8.0, "nine": 9.0}
+_EN_DECADE = re.compile(r"(?<![\w.])[’']?(?P<d>(?:1[5-9]|20)?\d0)[’']?s\b")
+_EN_COMPOUND = re.compile(r"\b(?P<t>" + "|".join(EN_TENS) + r")[\s-](?P<u>"
+                          + "|".join(EN_UNITS) + r")\b", re.IGNORECASE)
+
+
 def en_quantity_alternatives(text: str) -> list[Alternative]:
     """Approximate and rephrased quantities in English: (nearly) half, majority, 4-5cm,
     5.30pm / 17:30, (about) a dozen, dozens / hundreds / tens of thousands, a couple of,
@@ -282,6 +293,12 @@ def en_quantity_alternatives(text: str) -> list[Alternative]:
     for m in _EN_TIMES.finditer(text):
         times = EN_TIMES[m.group().lower()]
         out.append(Alternative(m.start(), m.end(), (times, (times - 1) * 100), False))
+    for m in _EN_DECADE.finditer(text):  # the 1990s, the '90s: 90后, 九十年代
+        decade = float(m.group("d"))
+        out.append(Alternative(m.start(), m.end(), (decade, decade % 100), False))
+    for m in _EN_COMPOUND.finditer(text):  # thirty-two, Thirty two
+        value = EN_TENS[m.group("t").lower()] + EN_UNITS[m.group("u").lower()]
+        out.append(Alternative(m.start(), m.end(), (value,), False))
     return sorted(out)
 
 
