@@ -171,6 +171,7 @@ def report_ted(root: Path, workers: int) -> None:
     print("== ted_zhen_mqm (segment level; flagged = addition/omission/zh_only/en_only "
           "at warning or above)")
     kinds = {"addition": ("addition", "en_only"), "omission": ("omission", "zh_only")}
+    by_rule: Counter[tuple[str, str, str, bool]] = Counter()
     for translator in ("human", "machine"):
         for label, cats in kinds.items():
             gold_name = f"Accuracy/{label.capitalize()}"
@@ -185,10 +186,18 @@ def report_ted(root: Path, workers: int) -> None:
                 tp += gold and flagged
                 fp += flagged and not gold
                 fn += gold and not flagged
+                if flagged:
+                    for f in results[str(n)]["findings"]:
+                        if f["category"] in cats and f["severity"] != "info":
+                            by_rule[(translator, label, f["rule"], gold)] += 1
             p = tp / (tp + fp) if tp + fp else float("nan")
             rc = tp / (tp + fn) if tp + fn else float("nan")
             print(f"  {translator:<8}{label:<9} gold {tp + fn:>4}  flagged {tp + fp:>4}  "
                   f"precision {p:.2f}  recall {rc:.2f}")
+    print("  flagging findings by rule (translator, label, rule: on labelled / unlabelled)")
+    for (translator, label, rule) in sorted({k[:3] for k in by_rule}):
+        print(f"    {translator:<8}{label:<9}{rule:<26}{by_rule[(translator, label, rule, True)]:>4}"
+              f" / {by_rule[(translator, label, rule, False)]}")
 
 
 def main() -> None:

@@ -83,6 +83,9 @@ class CheckSettings:
     unrelated_support: float = 0.25
     # ... judged only when both sentences have this many content words.
     unrelated_min_words: int = 4
+    # ... and at most this share of the document's median 1-1 support (a lone pair, or a free
+    # translation where every pair shares little, is no evidence).
+    unrelated_relative: float = 0.5
 
     # -- clauses and words (checks/content.py)
     # Unmatched content words a clause needs to be reported (2 when a number is lost or a

@@ -162,7 +162,9 @@ def _equivalent(a: str, b: str) -> bool:
         return True
     same = {frozenset({"this-year", "within-year"}), frozenset({"today", "tonight"}),
             frozenset({"this-week", "weekend"}), frozenset({"last-night", "yesterday"}),
-            frozenset({"early-year", "this-year"})}
+            frozenset({"early-year", "this-year"}),
+            # 周末 alone is the weekend the story is about: the last or the coming one.
+            frozenset({"weekend", "last-weekend"}), frozenset({"weekend", "next-weekend"})}
     return frozenset({a, b}) in same
 
 

@@ -195,6 +195,7 @@ def numbers(ctx: Context) -> Iterator[Finding]:
         pairs = _comparable_pairs(zh_left, en_left, ctx.settings.number_scale)
         if not pairs and len(zh_left) == 1 and len(en_left) == 1 and \
                 zh_left[0].percent == en_left[0].percent and \
+                zh_left[0].strong and en_left[0].strong and \
                 zh_left[0].text.isdigit() and en_left[0].text.isdigit():
             pairs = [(zh_left[0], en_left[0])]  # one number in digits each side; they differ
         for z, e in pairs:

@@ -35,9 +35,11 @@ _TABLE = (
     Rule("headline-added", EN_ONLY, _S, WARNING,
          "the English headline has no Chinese counterpart"),
     Rule("sentence-missing-in-en", ZH_ONLY, _S, ERROR,
-         "a Chinese sentence the English does not translate", aligned_category=OM),
+         "a Chinese sentence the English does not translate (a warning when it is one of an "
+         "aligned bead's sentences)", aligned_category=OM),
     Rule("sentence-added-in-en", EN_ONLY, _S, ERROR,
-         "an English sentence that translates nothing of the Chinese", aligned_category=A),
+         "an English sentence that translates nothing of the Chinese (a warning when it is one "
+         "of an aligned bead's sentences)", aligned_category=A),
     Rule("number-mismatch", M, _N, ERROR,
          "the two sides state different numbers (a warning when one is a rounding or range)"),
     Rule("number-omitted", OM, _N, WARNING, "a number of the Chinese is not in the English"),

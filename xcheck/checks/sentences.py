@@ -11,7 +11,7 @@ from xcheck.checks.context import Context, EnToken, ZhToken
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon.aliases import EN_ALIASES
 from xcheck.lexicon.evidence import ZH_STOPWORDS
-from xcheck.model import Bead, Document, Finding, Side, Span
+from xcheck.model import Bead, Document, Finding, Severity, Side, Span
 
 _END = tuple("。！？；.!?;…」”\"'）)")
 
@@ -69,7 +69,7 @@ def absorbed_en(ctx: Context, bead: Bead, j: int, evidence: str) -> Finding:
         zh=Side(bead.zh), en=Side((j,), (Span(s.start, s.end),)),
         message=f"English sentence {j} \"{_preview(s.text)}\" has nothing of its own in the "
                 "Chinese it is aligned with",
-        evidence=evidence, aligned=True)
+        evidence=evidence, aligned=True, severity=Severity.WARNING)
 
 
 def absorbed_zh(ctx: Context, bead: Bead, i: int, evidence: str) -> Finding:
@@ -80,7 +80,7 @@ def absorbed_zh(ctx: Context, bead: Bead, i: int, evidence: str) -> Finding:
         zh=Side((i,), (Span(s.start, s.end),)), en=Side(bead.en),
         message=f"Chinese sentence {i} \"{_preview(s.text)}\" is not translated in the "
                 "English it is aligned with",
-        evidence=evidence, aligned=True)
+        evidence=evidence, aligned=True, severity=Severity.WARNING)
 
 
 @register("absorbed-sentence")
@@ -181,6 +181,7 @@ def unrelated_pair(ctx: Context) -> Iterator[Finding]:
     """A 1-1 bead of two sentences with (almost) nothing in common: each is unmatched.
     (Part of the "sentence" check: sentences on one side only.)"""
     cs = ctx.settings
+    shares: list[tuple[Bead, float, float]] = []
     for bead in ctx.alignment.beads:
         if len(bead.zh) != 1 or len(bead.en) != 1:
             continue
@@ -192,7 +193,15 @@ def unrelated_pair(ctx: Context) -> Iterator[Finding]:
             continue
         zh_share = sum(ctx.zh_supported(t, bead) for t in zh_content) / len(zh_content)
         en_share = sum(ctx.en_supported(t, bead) for t in en_content) / len(en_content)
-        if max(zh_share, en_share) > cs.unrelated_support:
+        shares.append((bead, zh_share, en_share))
+    # Low support is evidence only against this document's usual: a free translation (or
+    # spoken text) shares few dictionary words in every pair.
+    usual = sorted(max(z, e) for _, z, e in shares)
+    typical = usual[len(usual) // 2] if usual else 0.0
+    for bead, zh_share, en_share in shares:
+        (i,), (j,) = bead.zh, bead.en
+        if max(zh_share, en_share) > min(cs.unrelated_support,
+                                         cs.unrelated_relative * typical):
             continue
         zs, es = ctx.zh.sentences[i], ctx.en.sentences[j]
         evidence = (f"{zh_share:.0%} of the Chinese and {en_share:.0%} of the English content "
@@ -202,10 +211,10 @@ def unrelated_pair(ctx: Context) -> Iterator[Finding]:
             zh=Side((i,), (Span(zs.start, zs.end),)), en=Side((j,)),
             message=f"Chinese sentence {i} \"{_preview(zs.text)}\" is not translated by the "
                     "English sentence it is aligned with",
-            evidence=evidence, aligned=True)
+            evidence=evidence, aligned=True, severity=Severity.WARNING)
         yield make_finding(
             "sentence-added-in-en",
             zh=Side((i,)), en=Side((j,), (Span(es.start, es.end),)),
             message=f"English sentence {j} \"{_preview(es.text)}\" does not translate the "
                     "Chinese sentence it is aligned with",
-            evidence=evidence, aligned=True)
+            evidence=evidence, aligned=True, severity=Severity.WARNING)

@@ -244,6 +244,10 @@ EN_TENS = {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty"
 EN_UNITS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
             "seven": 7.0, "eight": 8.0, "nine": 9.0}
 _EN_DECADE = re.compile(r"(?<![\w.])[’']?(?P<d>(?:1[5-9]|20)?\d0)[’']?s\b")
+EN_A_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+               "trillion": 1e12}
+_EN_A_SCALE = re.compile(r"\b(?P<part>a\s+quarter\s+of\s+|half\s+)?an?\s+(?P<s>hundred|"
+                         r"thousand|million|billion|trillion)\b", re.IGNORECASE)
 _EN_COMPOUND = re.compile(r"\b(?P<t>" + "|".join(EN_TENS) + r")[\s-](?P<u>"
                           + "|".join(EN_UNITS) + r")\b", re.IGNORECASE)
 
@@ -293,6 +297,11 @@ def en_quantity_alternatives(text: str) -> list[Alternative]:
     for m in _EN_TIMES.finditer(text):
         times = EN_TIMES[m.group().lower()]
         out.append(Alternative(m.start(), m.end(), (times, (times - 1) * 100), False))
+    for m in _EN_A_SCALE.finditer(text):  # a million, a quarter of a million, half a billion
+        scale = EN_A_SCALES[m.group("s").lower()]
+        part = m.group("part")
+        factor = 0.25 if part and "quarter" in part.lower() else 0.5 if part else 1.0
+        out.append(Alternative(m.start(), m.end(), (factor * scale,), False))
     for m in _EN_DECADE.finditer(text):  # the 1990s, the '90s: 90后, 九十年代
         decade = float(m.group("d"))
         out.append(Alternative(m.start(), m.end(), (decade, decade % 100), False))
