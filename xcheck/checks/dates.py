@@ -48,7 +48,7 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _ZH_DAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Before 去年: 較去年同期 is a comparison basis, not a time.
-    (re.compile(r"(?:较|較|比)?去年同期|同比|年增|年減|年减|年增长"), "yoy"),
+    (re.compile(r"(?:较|較|比)?去年同期|同比|(?<![去今明])年(?:增长|增|減|减)"), "yoy"),
     (re.compile(r"(?:本|这|這)?周末|(?:本|这)週末"), "weekend"),
     (re.compile(r"上(?:个)?周末"), "last-weekend"),
     (re.compile(r"下(?:个)?周末"), "next-weekend"),
@@ -57,7 +57,8 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # 本年度 (this year's, of a budget), 上年度, 去年度: a year all the same.
     (re.compile(r"今年年?初|(?<![\d〇零一二两三四五六七八九十明去])年初"), "early-year"),
     (re.compile(r"(?P<rel>去|明|今)年(?:度)?(?!内|底)|(?P<rel2>本|上|下)年度"), "year"),
-    (re.compile(r"年内|年底前|今年底|月内|周内|本月底前"), "within"),
+    (re.compile(r"年内|年底前|今年底|(?<![\d〇零一二两三四五六七八九十明去])年底|月内|周内|本月底前"),
+     "within"),
     (re.compile(r"昨晚|昨夜"), "last-night"),
     # 即日(起): "(from) today".
     (re.compile(r"昨天|昨日|今天|今日|即日|明天|明日|今晚"), "word"),
@@ -74,7 +75,7 @@ _ZH_WORD = {"昨天": "yesterday", "昨日": "yesterday", "今天": "today", "�
 _ZH_UNIT = {"周": "week", "星期": "week", "礼拜": "week", "月": "month"}
 _ZH_REL = {"上": "last", "下": "next", "本": "this", "这": "this"}
 _ZH_YEAR = {"去": "last", "明": "next", "今": "this", "本": "this", "上": "last", "下": "next"}
-_ZH_WITHIN = {"年内": "year", "年底前": "year", "今年底": "year", "月内": "month",
+_ZH_WITHIN = {"年内": "year", "年底前": "year", "今年底": "year", "年底": "year", "月内": "month",
               "周内": "week", "本月底前": "month"}
 
 
@@ -182,6 +183,15 @@ def _bead_times(ctx: Context, bead: Bead) -> tuple[list[TimeExpr], list[TimeExpr
     return zh_left, en
 
 
+def _in_name(ctx: Context, e: TimeExpr) -> bool:
+    """A capitalised time word after a capitalised word (Hunan Today) names something."""
+    if not e.text[:1].isupper():
+        return False
+    before = ctx.en.text[max(ctx.en.sentences[e.sentence].start, e.start - 30) : e.start]
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper() and not words[-1].endswith((".", ":"))
+
+
 @register("dates")
 def time_expressions(ctx: Context) -> Iterator[Finding]:
     for bead in ctx.alignment.beads:
@@ -204,7 +214,12 @@ def time_expressions(ctx: Context) -> Iterator[Finding]:
             )
         zh_desc = "no time expression" if not any(zh_times(ctx, i) for i in bead.zh) else \
             "no matching time expression"
+        zh_digits = set(re.findall(r"\d+", ctx.zh_text(bead)))
         for e in en_left:
+            if e.key in ("am", "pm") and zh_digits & set(re.findall(r"\d+", e.text)):
+                continue  # "7:30 p.m." for 晚7:30: the clock time is there, numbers check it
+            if _in_name(ctx, e):
+                continue  # "Hunan Today": part of a name, not a time
             yield make_finding(
                 "time-expression-added",
                 severity=Severity.INFO if e.key in _MINOR else Severity.WARNING,

@@ -133,6 +133,9 @@ def _zh_names(ctx: Context, bead: Bead) -> list[tuple[int, int, int, str]]:
             for size in range(len(t.norm) - 1, 1, -1):
                 if t.norm.endswith("长"):
                     break  # 行政院长 (Premier), 市长: the head of it, a title
+                if any(a <= t.start and t.start + size <= b and b - a > size
+                       for a, b in runs):
+                    break  # 巴利 of 巴利阿里群岛: the whole transliteration is the name
                 if t.norm[:size] in proper and (t.norm[size:] in _PLACE_SUFFIXES
                                                 or (len(t.norm) >= size + 3 and size <= 4)
                                                 or t.norm not in ctx.dictionary):
@@ -209,6 +212,35 @@ def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
     return False
 
 
+def _substrings(text: str) -> set[str]:
+    return {text[a:b] for a in range(len(text)) for b in range(a + 2, min(len(text), a + 8) + 1)}
+
+
+_DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:[·•・‧][\u4e00-\u9fff]+)+")
+
+
+def _in_dotted_name(ctx: Context, bead: Bead, word: str) -> bool:
+    """A part of a name the Chinese writes whole with name dots (阿兹明·阿里) sounds like it."""
+    for i in bead.zh:
+        s = ctx.zh.sentences[i]
+        for m in _DOTTED.finditer(ctx.zh.norm_text[s.start : s.end]):
+            for part in re.split("[·•・‧]", m.group()):
+                if phonetic.similarity(part, word) >= ctx.settings.name_sound_loose:
+                    return True
+    return False
+
+
+# The commonest Chinese surnames: one of them starting a two- or three-character name is a
+# Chinese person's name, not a transliteration.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+    "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+
+
 def _chinese_person(surname: str, zh_text: str) -> bool:
     """The English surname is one Han character of the Chinese that starts a name of two or
     three characters (Hui 许正宇, Chao 赵小兰, Lau 刘德华): a Chinese person, whose English
@@ -221,8 +253,8 @@ def _chinese_person(surname: str, zh_text: str) -> bool:
         return False
     wanted = syllable_readings(word)
     for k, ch in enumerate(zh_text[:-1]):
-        if not wanted.isdisjoint(_char_pinyin(ch)) and _HAN.fullmatch(zh_text[k + 1]) \
-                and not set(zh_text[k : k + 3]) <= TRANSLIT:
+        if ch in _SURNAMES and not wanted.isdisjoint(_char_pinyin(ch)) \
+                and _HAN.fullmatch(zh_text[k + 1]):
             return True
     return False
 
@@ -326,6 +358,11 @@ def names(ctx: Context) -> Iterator[Finding]:
                 if not any(ok):
                     missing_runs.append((j, run))
                     continue
+                whole = known.chinese_forms(ctx.en.text[run[0].start : run[-1].end]) & \
+                    _substrings(zh_text)
+                if any(phonetic.similarity(zh, run[-1].text) < ctx.settings.name_sound_loose
+                       for zh in whole):
+                    continue  # 德新社 is Deutsche Presse Agentur whole (马克龙 is only Macron)
                 # Part of the name is there: the rest (a given name, say) was added. A run
                 # that ends in an ordinary word (Beijing Chaoyang Hospital) names a place
                 # or an organisation, not a person: its names are places, not given names.
@@ -335,8 +372,13 @@ def names(ctx: Context) -> Iterator[Finding]:
                     if organisation:
                         break
                     if ok[k] or k + 1 >= len(run) or not ok[k + 1] or not _name_like(t) \
-                            or not _surname_like(ctx, run[k + 1], bead):
-                        continue  # titles and ordinary words (Commercial Bank) are not names
+                            or not _surname_like(ctx, run[k + 1], bead) \
+                            or t.text.endswith(("'s", "’s")) or _acronym(run[k + 1].text):
+                        continue  # titles and ordinary words (Commercial Bank) are not names,
+                        # nor is "Duterte's" before an acronym (Duterte's SONA)
+                    if _in_dotted_name(ctx, bead, t.text):
+                        given = True  # 阿兹明·阿里 gives Azmin Ali whole
+                        continue
                     if _zh_given_name(ctx, bead, run[k + 1]) or \
                             _chinese_person(run[k + 1].text, zh_text):
                         given = True  # the Chinese has it, in a reading xcheck cannot match
@@ -431,8 +473,9 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
         for z in known_zh:
             i, zs, ze, zname = z
             zh_forms = known.english_forms(zname)
-            if not zh_forms or not known.is_place(zname):
-                continue
+            if not zh_forms or not known.is_place(zname) or known.is_country(zname) != any(
+                    known.is_country(zh) for zh in en_forms):
+                continue  # a city against a country (伦敦 in 英国) is no swap
             known_zh.remove(z)
             if z in zh_left:
                 zh_left.remove(z)

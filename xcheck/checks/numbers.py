@@ -138,8 +138,18 @@ def _comparable_pairs(zh: list[Found], en: list[Found],
     return pairs
 
 
-def _digits(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+_ZH_ROUGHLY = re.compile(r"(?:约|近|逾|超过|超|大约|将近|接近|上)$")
+_EN_ROUGHLY = re.compile(r"\b(?:about|around|nearly|almost|over|more\s+than|some|roughly|"
+                         r"approximately|up\s+to|less\s+than|under)\s+$", re.IGNORECASE)
+
+
+def _approximate(ctx: Context, z: Found, e: Found) -> bool:
+    """Either number is stated as a rounding (约, 近, about, more than): a mismatch then is
+    weaker evidence (近10万 against "more than 95,000")."""
+    zh_before = ctx.zh.norm_text[max(0, z.start - 4) : z.start]
+    en_before = ctx.en.text[max(0, e.start - 20) : e.start]
+    return bool(_ZH_ROUGHLY.search(zh_before) or _EN_ROUGHLY.search(en_before)
+                or ctx.zh.norm_text[z.end : z.end + 1] in ("多", "余"))
 
 
 def _approximately(ctx: Context, bead: Bead, zh: list[Found],
@@ -203,7 +213,7 @@ def numbers(ctx: Context) -> Iterator[Finding]:
             en_left.remove(e)
             # An error only for two numbers written in digits, neither of them a rounding
             # or a range (近, 约, about, 4-5): specific on both sides.
-            specific = _digits(z.text) and _digits(e.text) and not z.alternatives
+            specific = not z.alternatives and not _approximate(ctx, z, e)
             yield make_finding(
                 "number-mismatch", severity=None if specific else Severity.WARNING,
                 zh=Side((z.sentence,), (Span(z.start, z.end),)),

@@ -41,7 +41,8 @@ _TABLE = (
          "an English sentence that translates nothing of the Chinese (a warning when it is one "
          "of an aligned bead's sentences)", aligned_category=A),
     Rule("number-mismatch", M, _N, ERROR,
-         "the two sides state different numbers (a warning when one is a rounding or range)"),
+         "the two sides state different numbers (a warning when one is stated as a rounding "
+         "or a range)"),
     Rule("number-omitted", OM, _N, WARNING, "a number of the Chinese is not in the English"),
     Rule("number-added", A, _N, INFO, "a number of the English is not in the Chinese"),
     Rule("name-mismatch", M, _P, WARNING,

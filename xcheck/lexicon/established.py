@@ -264,6 +264,16 @@ def _cldr_territory_pairs() -> Iterator[tuple[str, str]]:
                 yield zh_name, en_name
 
 
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(_t2s(zh) for zh, _en in _cldr_territory_pairs())
+
+
+def is_country(zh_simplified: str) -> bool:
+    """A CLDR territory: a country, territory or world region, not a city or province."""
+    return _simplified(zh_simplified) in _country_keys()
+
+
 def is_place(zh_simplified: str) -> bool:
     """A country, territory, region or administrative division CLDR or ISO 3166 names."""
     return _simplified(zh_simplified) in _place_keys()

@@ -64,6 +64,12 @@ def is_place(zname: str) -> bool:
 
 
 @cache
+def is_country(zname: str) -> bool:
+    """A country or territory of CLDR (a place of the same level as another country)."""
+    return established.is_country(zname)
+
+
+@cache
 def chinese_forms(text: str) -> frozenset[str]:
     """The Chinese forms an English name is known by (CLDR, ISO 3166, the curated table, and
     CC-CEDICT's proper nouns glossed with exactly its name words); empty when unknown."""

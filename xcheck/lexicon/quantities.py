@@ -248,6 +248,10 @@ EN_A_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9
                "trillion": 1e12}
 _EN_A_SCALE = re.compile(r"\b(?P<part>a\s+quarter\s+of\s+|half\s+)?an?\s+(?P<s>hundred|"
                          r"thousand|million|billion|trillion)\b", re.IGNORECASE)
+_EN_WORD_SCALE = re.compile(
+    r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine)(?:\s+(?:or|to)\s+"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten))?\s+(?P<s>hundred|thousand|million|"
+    r"billion)\b", re.IGNORECASE)
 _EN_COMPOUND = re.compile(r"\b(?P<t>" + "|".join(EN_TENS) + r")[\s-](?P<u>"
                           + "|".join(EN_UNITS) + r")\b", re.IGNORECASE)
 
@@ -302,6 +306,13 @@ def en_quantity_alternatives(text: str) -> list[Alternative]:
         part = m.group("part")
         factor = 0.25 if part and "quarter" in part.lower() else 0.5 if part else 1.0
         out.append(Alternative(m.start(), m.end(), (factor * scale,), False))
+    for m in _EN_WORD_SCALE.finditer(text):  # six hundred, five or six hundred
+        scale = EN_A_SCALES[m.group("s").lower()]
+        a = EN_UNITS.get(m.group("a").lower(), 0.0)
+        b = EN_UNITS.get((m.group("b") or "").lower(), 0.0)
+        values = tuple(v * scale for v in (a, b) if v)
+        if values:
+            out.append(Alternative(m.start(), m.end(), values, False))
     for m in _EN_DECADE.finditer(text):  # the 1990s, the '90s: 90后, 九十年代
         decade = float(m.group("d"))
         out.append(Alternative(m.start(), m.end(), (decade, decade % 100), False))
