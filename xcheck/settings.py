@@ -55,6 +55,18 @@ class AlignSettings:
     band_gap_widening: float = 0.5
     # ... up to this many half-widths more.
     band_max_widening: int = 3
+    # Meaning evidence: multilingual sentence embeddings (USE multilingual v3, xcheck/lexicon/
+    # meaning.py) beside the dictionary; off gives the dictionary-only aligner of before.
+    embeddings: bool = True
+    # Share of a bead's similarity taken from the embeddings (normalised against random pairs);
+    # the rest is the dictionary's. Chosen on align-dev, corpora and inject.py together.
+    embed_weight: float = 0.5
+    # Puts the embeddings' normalised cosine on the dictionary similarity's scale (gold 1-1
+    # beads of align-dev: dictionary similarity about this multiple of the normalised cosine).
+    embed_scale: float = 2.0
+    # Spans of up to this many sentences are encoded as one text; longer spans (rare beads)
+    # are the normalised sum of their sentences' vectors.
+    embed_span: int = 1
 
 
 @dataclass(frozen=True)

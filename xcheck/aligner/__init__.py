@@ -14,7 +14,7 @@ from xcheck.aligner.costs import (
     random_baselines,
     sentence_weights,
 )
-from xcheck.aligner.dp import DPInput, DPParams, DPResult, run
+from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, run
 from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
@@ -82,6 +82,18 @@ def _mt_chrf(mt: tuple[str, ...] | None, en: Document, zs: int, ze: int, es: int
     return round(sentence_chrf(hyp, " ".join(s.text for s in en.sentences[es:ee])), 4)
 
 
+def meaning_of(zh: Document, en: Document, max_side: int, encode_up_to: int) -> Meaning:
+    """Span embeddings of both sides and their random-pair baselines (the mean cosine of a
+    span with the other side's sentences: a span like everything earns no credit)."""
+    from xcheck.lexicon.meaning import span_embeddings
+
+    z = span_embeddings([s.text for s in zh.sentences], "zh", max_side, encode_up_to)
+    e = span_embeddings([s.text for s in en.sentences], "en", max_side, encode_up_to)
+    z_mean = z[1][1:].mean(axis=0)
+    e_mean = e[1][1:].mean(axis=0)
+    return Meaning(z, e, [x @ e_mean for x in z], [x @ z_mean for x in e])
+
+
 def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
                     evidence: Evidence | None = None,
                     mt: tuple[str, ...] | None = None) -> Alignment:
@@ -102,7 +114,9 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
                   np.array([s.paragraph for s in zh.sentences], dtype=np.int64),
                   np.array([s.paragraph for s in en.sentences], dtype=np.int64),
                   _punct_matrix([s.punct for s in ev.zh]),
-                  _punct_matrix([s.punct for s in ev.en]))
+                  _punct_matrix([s.punct for s in ev.en]),
+                  meaning_of(zh, en, max_side, settings.embed_span)
+                  if settings.embeddings and n and m else None)
     params = DPParams(
         shapes=shape_list,
         null_penalty=settings.null_penalty,
@@ -114,6 +128,8 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         paragraph_penalty=settings.paragraph_penalty,
         punct_weight=settings.punct_weight,
         length_cap=settings.length_delta_cap,
+        embed_weight=settings.embed_weight if settings.embeddings else 0.0,
+        embed_scale=settings.embed_scale,
     )
     result = run(inp, params) if n and m else DPResult([], [], [], [])
     if settings.length_weight and n and m:

@@ -25,6 +25,31 @@ class DPParams:
     punct_weight: float = 0.0
     # Cap on a bead's squared length deviation (AlignSettings.length_delta_cap).
     length_cap: float = AlignSettings().length_delta_cap
+    # Share of the bead similarity taken from sentence embeddings (AlignSettings.embed_weight)
+    # and the factor that puts them on the dictionary similarity's scale (embed_scale).
+    embed_weight: float = 0.0
+    embed_scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """Span embeddings by end boundary (``zh[a][i]``: zh sentences i-a..i-1) and each span's
+    mean similarity to the other side's sentences (its random-pair baseline)."""
+
+    zh: list[np.ndarray]  # zh[a]: (n + 1, dim)
+    en: list[np.ndarray]  # en[b]: (m + 1, dim)
+    zh_base: list[np.ndarray]  # zh_base[a]: (n + 1,)
+    en_base: list[np.ndarray]  # en_base[b]: (m + 1,)
+
+    def block(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
+        """Normalised similarity of zh spans (a, ending at ``rows``) with en spans (b, ending
+        at ``js``, shape (R, K)): cosine less the mean of the two spans' baselines."""
+        lo_j = int(js.min())
+        hi_j = int(js.max()) + 1
+        cos = self.zh[a][rows] @ self.en[b][lo_j:hi_j].T  # (R, J)
+        sims = np.take_along_axis(cos, js - lo_j, axis=1)
+        out: np.ndarray = sims - 0.5 * (self.zh_base[a][rows][:, None] + self.en_base[b][js])
+        return out
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,7 @@ class DPInput:
     en_para: np.ndarray
     zh_punct: np.ndarray  # (n, classes) punctuation counts
     en_punct: np.ndarray  # (m, classes)
+    meaning: Meaning | None = None
 
 
 def _cum(x: np.ndarray) -> np.ndarray:
@@ -197,6 +223,10 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: _Cums, real: list[tuple[
         base = 0.5 * (b * (cums.zr[rows_i] - cums.zr[p_safe])[:, None]
                       + a * (cums.ec[js] - cums.ec[starts]))
         sim = (psum - base) / np.maximum(weight, 1e-9)
+        if inp.meaning is not None and params.embed_weight:
+            emb = inp.meaning.block(a, b, rows_i, js)
+            sim = (1.0 - params.embed_weight) * sim \
+                + params.embed_weight * params.embed_scale * emb
         value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
         value -= params.merge_penalty * (a + b - 2)
         if params.length_weight:
@@ -232,8 +262,11 @@ def bead_value(inp: DPInput, params: DPParams, zs: int, ze: int, es: int, ee: in
     psum = inp.band.block(zs, ze, es, ee)
     weight = float(c.wz[ze] - c.wz[zs] + c.we[ee] - c.we[es])
     base = 0.5 * (b * (c.zr[ze] - c.zr[zs]) + a * (c.ec[ee] - c.ec[es]))
-    value = float((psum - base) / max(weight, 1e-9)) * (a + b) \
-        * params.shape_multiplier.get((a, b), 1.0)
+    sim = float((psum - base) / max(weight, 1e-9))
+    if inp.meaning is not None and params.embed_weight:
+        emb = float(inp.meaning.block(a, b, np.array([ze]), np.array([[ee]]))[0, 0])
+        sim = (1.0 - params.embed_weight) * sim + params.embed_weight * params.embed_scale * emb
+    value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
     value -= params.merge_penalty * (a + b - 2)
     if params.length_weight:
         lz = float(c.lz[ze] - c.lz[zs])
