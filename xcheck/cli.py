@@ -102,7 +102,7 @@ EncodingOpt = Annotated[str | None, typer.Option("--encoding",
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", min=1,
                                                  help="Refuse inputs larger than this.")]
 MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
-                                                help="Largest bead, zh+en sentences (default 5).")]
+                                                help="Largest bead, zh+en sentences (default 7).")]
 
 
 def _settings(config: Path | None, presegmented: bool, encoding: str | None,
