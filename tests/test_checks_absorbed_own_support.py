@@ -10,7 +10,7 @@ from tests.conftest import CORPORA
 from xcheck.api import check
 from xcheck.checks import sentences
 from xcheck.model import Report
-from xcheck.settings import CheckSettings, Settings
+from xcheck.settings import AlignSettings, CheckSettings, Settings
 
 PAIR = "cn-court-bribery"  # its sentence 9 (王立新说……) has no English; the aligner absorbs it
 EXTRA = "王立新说，周建国的家属对判决结果表示理解。"
@@ -28,7 +28,12 @@ def test_a_sentence_matched_only_by_repeated_names_is_reported() -> None:
 
 
 def test_only_by_this_rule() -> None:
-    assert EXTRA not in missing(Settings(checks=CheckSettings(absorbed_barely=-1.0)))
+    # The dictionary-only alignment absorbs it into [9,10,11]:[11], where only this rule
+    # finds it (with meaning evidence the aligner makes it [8,9]:[10], found by others too).
+    dictionary_only = AlignSettings(embeddings=False)
+    assert EXTRA in missing(Settings(align=dictionary_only))
+    assert EXTRA not in missing(Settings(align=dictionary_only,
+                                         checks=CheckSettings(absorbed_barely=-1.0)))
 
 
 def test_not_when_the_english_gives_its_numbers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ from xcheck.aligner.costs import (
     random_baselines,
     sentence_weights,
 )
-from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, run
+from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, Side, run
 from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
@@ -83,15 +83,24 @@ def _mt_chrf(mt: tuple[str, ...] | None, en: Document, zs: int, ze: int, es: int
 
 
 def meaning_of(zh: Document, en: Document, max_side: int, encode_up_to: int) -> Meaning:
-    """Span embeddings of both sides and their random-pair baselines (the mean cosine of a
-    span with the other side's sentences: a span like everything earns no credit)."""
-    from xcheck.lexicon.meaning import span_embeddings
+    """Sentence vectors of both sides (each sentence encoded once; spans of up to
+    ``encode_up_to`` sentences encoded as one text, longer ones summed) and their
+    random-pair baselines (a span like everything earns no credit)."""
+    from xcheck.lexicon.meaning import encode, span_embeddings
 
-    z = span_embeddings([s.text for s in zh.sentences], "zh", max_side, encode_up_to)
-    e = span_embeddings([s.text for s in en.sentences], "en", max_side, encode_up_to)
-    z_mean = z[1][1:].mean(axis=0)
-    e_mean = e[1][1:].mean(axis=0)
-    return Meaning(z, e, [x @ e_mean for x in z], [x @ z_mean for x in e])
+    zt = [s.text for s in zh.sentences]
+    et = [s.text for s in en.sentences]
+    z, e = encode(zt), encode(et)
+    z_enc: dict[int, np.ndarray] = {}
+    e_enc: dict[int, np.ndarray] = {}
+    if encode_up_to > 1:
+        zs = span_embeddings(zt, "zh", min(max_side, encode_up_to), encode_up_to)
+        es = span_embeddings(et, "en", min(max_side, encode_up_to), encode_up_to)
+        z_enc = {a: zs[a] for a in range(2, len(zs))}
+        e_enc = {b: es[b] for b in range(2, len(es))}
+    z_mean = z.mean(axis=0).astype(float)
+    e_mean = e.mean(axis=0).astype(float)
+    return Meaning(Side(z, e_mean, max_side, z_enc), Side(e, z_mean, max_side, e_enc))
 
 
 def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),

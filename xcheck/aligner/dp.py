@@ -31,24 +31,58 @@ class DPParams:
     embed_scale: float = 1.0
 
 
+class Side:
+    """One side's sentence vectors, for span vectors by end boundary without storing them:
+    span (a, i) is sentences i-a..i-1, its vector the normalised sum ``(cum[i] - cum[i-a]) /
+    norm[a][i]`` (or, for ``a`` in ``encoded``, the span's own encoding ``encoded[a][i]``),
+    and ``base[a][i]`` its mean cosine with the other side's sentences (random pairs)."""
+
+    def __init__(self, vectors: np.ndarray, other_mean: np.ndarray, max_span: int,
+                 encoded: dict[int, np.ndarray]) -> None:
+        n, dim = vectors.shape
+        self.cum = np.zeros((n + 1, dim))
+        np.cumsum(vectors, axis=0, out=self.cum[1:])
+        self.encoded = encoded
+        self.norm: list[np.ndarray] = [np.ones(n + 1)]
+        self.base: list[np.ndarray] = [np.zeros(n + 1)]
+        ends = np.arange(n + 1)
+        for a in range(1, max_span + 1):
+            if a in encoded:
+                norm = np.ones(n + 1)
+                base = encoded[a] @ other_mean
+            else:
+                span = self.cum[ends] - self.cum[np.clip(ends - a, 0, None)]
+                norm = np.linalg.norm(span, axis=1)
+                norm[:a] = np.inf  # no span of a sentences ends before boundary a
+                norm = np.maximum(norm, 1e-9)
+                base = (span @ other_mean) / norm
+            self.norm.append(norm)
+            self.base.append(base)
+
+    def spans(self, a: int, ends: np.ndarray) -> np.ndarray:
+        if a in self.encoded:
+            out: np.ndarray = self.encoded[a][ends]
+            return out
+        span = self.cum[ends] - self.cum[np.clip(ends - a, 0, None)]
+        out = span / self.norm[a][ends][:, None]
+        return out
+
+
 @dataclass(frozen=True)
 class Meaning:
-    """Span embeddings by end boundary (``zh[a][i]``: zh sentences i-a..i-1) and each span's
-    mean similarity to the other side's sentences (its random-pair baseline)."""
+    """Sentence vectors of both sides: the normalised similarity of any two spans."""
 
-    zh: list[np.ndarray]  # zh[a]: (n + 1, dim)
-    en: list[np.ndarray]  # en[b]: (m + 1, dim)
-    zh_base: list[np.ndarray]  # zh_base[a]: (n + 1,)
-    en_base: list[np.ndarray]  # en_base[b]: (m + 1,)
+    zh: Side
+    en: Side
 
     def block(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Normalised similarity of zh spans (a, ending at ``rows``) with en spans (b, ending
         at ``js``, shape (R, K)): cosine less the mean of the two spans' baselines."""
         lo_j = int(js.min())
         hi_j = int(js.max()) + 1
-        cos = self.zh[a][rows] @ self.en[b][lo_j:hi_j].T  # (R, J)
+        cos = self.zh.spans(a, rows) @ self.en.spans(b, np.arange(lo_j, hi_j)).T  # (R, J)
         sims = np.take_along_axis(cos, js - lo_j, axis=1)
-        out: np.ndarray = sims - 0.5 * (self.zh_base[a][rows][:, None] + self.en_base[b][js])
+        out: np.ndarray = sims - 0.5 * (self.zh.base[a][rows][:, None] + self.en.base[b][js])
         return out
 
 
