@@ -31,6 +31,9 @@ class DPParams:
     embed_scale: float = 1.0
 
 
+SIDE_CHUNK = 4096  # span boundaries handled at once when a side is prepared
+
+
 class Side:
     """One side's sentence vectors, for span vectors by end boundary without storing them:
     span (a, i) is sentences i-a..i-1, its vector the normalised sum ``(cum[i] - cum[i-a]) /
@@ -40,22 +43,28 @@ class Side:
     def __init__(self, vectors: np.ndarray, other_mean: np.ndarray, max_span: int,
                  encoded: dict[int, np.ndarray]) -> None:
         n, dim = vectors.shape
-        self.cum = np.zeros((n + 1, dim))
+        # float32 like the vectors: half the memory of float64 on long texts, and the sums'
+        # rounding (~1e-5) is far below any difference the DP weighs.
+        self.cum = np.zeros((n + 1, dim), dtype=np.float32)
         np.cumsum(vectors, axis=0, out=self.cum[1:])
         self.encoded = encoded
         self.norm: list[np.ndarray] = [np.ones(n + 1)]
         self.base: list[np.ndarray] = [np.zeros(n + 1)]
-        ends = np.arange(n + 1)
+        mean32 = other_mean.astype(np.float32)
         for a in range(1, max_span + 1):
-            if a in encoded:
-                norm = np.ones(n + 1)
-                base = encoded[a] @ other_mean
-            else:
+            norm = np.ones(n + 1)
+            base = np.zeros(n + 1)
+            for c0 in range(0, n + 1, SIDE_CHUNK):  # bounded temporaries on long texts
+                ends = np.arange(c0, min(n + 1, c0 + SIDE_CHUNK))
+                if a in encoded:
+                    base[ends] = encoded[a][ends] @ mean32
+                    continue
                 span = self.cum[ends] - self.cum[np.clip(ends - a, 0, None)]
-                norm = np.linalg.norm(span, axis=1)
+                norm[ends] = np.linalg.norm(span, axis=1)
+                base[ends] = (span @ mean32) / np.maximum(norm[ends], 1e-9)
+            if a not in encoded:
                 norm[:a] = np.inf  # no span of a sentences ends before boundary a
                 norm = np.maximum(norm, 1e-9)
-                base = (span @ other_mean) / norm
             self.norm.append(norm)
             self.base.append(base)
 
