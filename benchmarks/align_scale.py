@@ -5,7 +5,10 @@ Reads ../shared/align-dev at run time (never copied). For k in 1, 2, 4, 8 (about
 a fresh subprocess so peak RSS is per size. With --mt each Chinese sentence also gets a
 stand-in machine translation (the English of its gold bead, i.e. a perfect MT), to time the
 chrF++ evidence of issue 8 (its F1 is then not a fair figure: the MT is the answer).
-Usage: python benchmarks/align_scale.py [--mt] [1,2,4,8]
+With --no-embeddings the aligner runs without meaning evidence (AlignSettings.embeddings).
+The k copies repeat the same sentences, which the encoder's memo encodes once: the time
+printed includes encoding only the distinct sentences (their count is printed too).
+Usage: python benchmarks/align_scale.py [--mt] [--no-embeddings] [1,2,4,8]
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def texts(k: int) -> tuple[str, str, list[tuple[tuple[int, ...], tuple[int, ...]
     return "\n".join(zh_parts) + "\n", "\n".join(en_parts) + "\n", gold
 
 
-def one(k: int, use_mt: bool = False) -> None:
+def one(k: int, use_mt: bool = False, embeddings: bool = True) -> None:
     from align_dev import f1, score
 
     from xcheck.aligner import align_documents
@@ -51,6 +54,7 @@ def one(k: int, use_mt: bool = False) -> None:
     from xcheck.load import document_from_text
     from xcheck.model import Lang
     from xcheck.resources import jieba_tokenizer
+    from xcheck.settings import AlignSettings
 
     cedict.load()  # loading the dictionary and jieba are one-off costs, not alignment
     jieba_tokenizer().lcut("预热")
@@ -64,13 +68,17 @@ def one(k: int, use_mt: bool = False) -> None:
             for i in zs:
                 mt[i] = " ".join(en.sentences[j].text for j in es)
     t = time.perf_counter()
-    alignment = align_documents(zh, en, mt=tuple(mt) if mt else None)
+    alignment = align_documents(zh, en, AlignSettings(embeddings=embeddings),
+                                mt=tuple(mt) if mt else None)
     dt = time.perf_counter() - t
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n, m = len(zh.sentences), len(en.sentences)
     assert n == sum(len(b[0]) for b in gold) and m == sum(len(b[1]) for b in gold)
     st, sr, _, _, npred, ngold = score([(b.zh, b.en) for b in alignment.beads], gold)
     label = f"{k}x with MT" if use_mt else f"{k}x"
+    distinct = len({s.text for s in zh.sentences} | {s.text for s in en.sentences})
+    label += f" (embeddings, {distinct} distinct sentences encoded)" if embeddings \
+        else " (no embeddings)"
     print(f"{label}: {n} zh + {m} en sentences, {len(alignment.beads)} beads, "
           f"{dt:.2f} s, {1000 * dt / (n + m):.3f} ms/sentence, peak RSS {rss:.0f} MB, "
           f"strict F1 {f1(st / npred, sr / ngold):.3f}, score {alignment.score:.3f}", flush=True)
@@ -78,14 +86,15 @@ def one(k: int, use_mt: bool = False) -> None:
 
 def main(argv: list[str]) -> None:
     use_mt = "--mt" in argv
-    argv = [a for a in argv if a != "--mt"]
+    embeddings = "--no-embeddings" not in argv
+    flags = [a for a in argv if a in ("--mt", "--no-embeddings")]
+    argv = [a for a in argv if a not in flags]
     if argv and argv[0] == "--one":
-        one(int(argv[1]), use_mt)
+        one(int(argv[1]), use_mt, embeddings)
         return
     sizes = [int(x) for x in argv[0].split(",")] if argv else [1, 2, 4, 8]
     for k in sizes:
-        subprocess.run([sys.executable, __file__, "--one", str(k), *(["--mt"] if use_mt else [])],
-                       check=True)
+        subprocess.run([sys.executable, __file__, "--one", str(k), *flags], check=True)
 
 
 if __name__ == "__main__":

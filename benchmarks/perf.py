@@ -11,8 +11,9 @@ untimed run, so the disk caches and xcheck's per-user cache are warm.
 - ``help``: ``xcheck --help`` wall time.
 - ``check``: ``xcheck check`` on corpora/pairs/seed.{zh,en}.txt from a new process.
 - ``api``: in one warm process, ``xcheck.api.check_documents`` on pre-read documents and
-  ``xcheck.check(paths)``; also with the jieba segmentation and name-similarity memos
-  emptied before each run (what a new article costs when nothing about it is remembered).
+  ``xcheck.check(paths)``; also with the jieba segmentation, sentence-vector and
+  name-similarity memos emptied before each run (what a new article costs when nothing
+  about it is remembered).
 - ``corpus``: ``xcheck corpus`` on ``--pairs`` pairs (corpora/pairs repeated, symlinked)
   with ``--jobs 1`` and ``--jobs 2``: pairs/s and sentences/s. ``--flat``: peak memory with
   100 and 1,000 pairs (``--jobs 2``).
@@ -113,7 +114,7 @@ API = r"""
 import json, resource, statistics, sys, time
 import xcheck
 from xcheck.api import check_documents, read_inputs
-from xcheck.lexicon import names
+from xcheck.lexicon import meaning, names
 from xcheck.resources import jieba_tokenizer
 zh, en, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 docs = read_inputs(zh, en)
@@ -126,6 +127,7 @@ for _ in range(runs):
     out["documents"].append(time.perf_counter() - t)
     t = time.perf_counter(); xcheck.check(zh, en); out["paths"].append(time.perf_counter() - t)
     memo.clear()
+    meaning.clear_memo()
     for fn in (names.similarity, names._distance):
         getattr(fn, "cache_clear", lambda: None)()
     t = time.perf_counter(); check_documents(*docs)
@@ -141,7 +143,8 @@ def bench_api(runs: int) -> None:
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     print(f"API check_documents (seed, warm process): {stats(data['documents'])}")
     print(f"API xcheck.check(paths) (seed, warm process): {stats(data['paths'])}")
-    print(f"API check_documents, segmentation and name-similarity memos emptied: "
+    print("API check_documents, segmentation, sentence-vector and name-similarity memos "
+          "emptied: "
           f"{stats(data['documents_cold_memo'])}")
     print(f"API process peak RSS: {data['rss_mib']:.0f} MiB")
 

@@ -59,7 +59,7 @@ def test_check_one_file_text_report() -> None:
     assert result.exit_code == 0
     assert "ignored lines: 18: '- 1'" in result.output
     assert "[[this weekend]]" in result.output
-    assert result.output.rstrip().splitlines()[-1].startswith("xcheck 0.1.0|max_bead=5")
+    assert result.output.rstrip().splitlines()[-1].startswith("xcheck 0.1.0|max_bead=7")
 
 
 def test_align_beads(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -138,3 +138,32 @@ def test_segment_one_file_article_splits_both_languages() -> None:
     assert lines[-1] == "# ignored line 21: - 4"
     assert "A highly significant political turning point" in lines[lines.index("") + 1] or any(
         line.startswith("A highly significant") for line in lines)
+
+
+def test_align_manifest_one_process(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    for name in ("seed.zh.txt", "seed.en.txt"):
+        shutil.copy(CORPORA / "pairs" / name, tmp_path / name)
+    shutil.copy(CORPORA / "pairs" / "cn-flood-meizhou.zh.txt", tmp_path / "f.zh.txt")
+    shutil.copy(CORPORA / "pairs" / "cn-flood-meizhou.en.txt", tmp_path / "f.en.txt")
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"id": "seed", "zh": "seed.zh.txt", "en": "seed.en.txt"}\n'
+                        '{"id": "flood", "zh": "f.zh.txt", "en": "f.en.txt"}\n', "utf-8")
+    single = runner.invoke(app, ["align", *PAIR]).output.splitlines()
+    out = tmp_path / "beads.jsonl"
+    result = runner.invoke(app, ["align", "--manifest", str(manifest), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["seed", "flood"]
+    assert lines[0]["beads"] == single  # the same beads as `xcheck align ZH EN`
+    as_path = runner.invoke(app, ["align", str(manifest), "--format", "json"])
+    assert as_path.exit_code == 0
+    first = json.loads(as_path.stdout.splitlines()[0])
+    assert first["id"] == "seed" and first["alignment"][0] == {
+        **first["alignment"][0], "zh": [0], "en": []}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "zh": "missing.zh.txt", "en": "seed.en.txt"}\n', "utf-8")
+    failed = runner.invoke(app, ["align", "--manifest", str(bad)])
+    assert failed.exit_code == 2 and "error" in json.loads(failed.stdout)
+    assert runner.invoke(app, ["align", "--manifest", str(manifest), *PAIR]).exit_code == 2

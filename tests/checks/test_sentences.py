@@ -8,10 +8,11 @@ import pytest
 
 from tests.conftest import CORPORA, ROOT
 from tests.helpers import run
-from xcheck.api import check
+from xcheck.api import check, check_documents
 from xcheck.checks import sentences
-from xcheck.model import Category, Report
-from xcheck.settings import CheckSettings, Settings
+from xcheck.load import document_from_text
+from xcheck.model import Category, Lang, Report
+from xcheck.settings import AlignSettings, CheckSettings, Settings
 
 PAIR = "cn-court-bribery"  # its sentence 9 (王立新说……) has no English; the aligner absorbs it
 EXTRA = "王立新说，周建国的家属对判决结果表示理解。"
@@ -29,12 +30,18 @@ def test_a_sentence_matched_only_by_repeated_names_is_reported() -> None:
 
 
 def test_only_by_this_rule() -> None:
-    assert EXTRA not in missing(Settings(checks=CheckSettings(absorbed_barely=-1.0)))
+    # The dictionary-only alignment absorbs it into [9,10,11]:[11], where only this rule
+    # finds it (with meaning evidence the aligner makes it [8,9]:[10], found by others too).
+    dictionary_only = AlignSettings(embeddings=False)
+    assert EXTRA in missing(Settings(align=dictionary_only))
+    assert EXTRA not in missing(Settings(align=dictionary_only,
+                                         checks=CheckSettings(absorbed_barely=-1.0)))
 
 
 def test_not_when_the_english_gives_its_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sentences, "_numbers_shared", lambda *a: True)
-    assert EXTRA not in missing()
+    # on the dictionary-only alignment, where this rule alone finds it (see above)
+    assert EXTRA not in missing(Settings(align=AlignSettings(embeddings=False)))
 
 
 def test_numbers_shared() -> None:
@@ -101,5 +108,13 @@ def test_an_inserted_sentence_paired_with_an_unrelated_one() -> None:
     inserted = "張家豪於2025年3月14日在桃園機場準備出境時遭到逮捕，此後一直羈押至今。"
     after = "送出7次三振，獲選為本場最有價值球員。"
     at = zh.index(after) + len(after)
-    found = sentence_findings(run(zh[:at] + inserted + zh[at:], read("tw-baseball-final", "en")))
+    zh_doc = document_from_text(zh[:at] + inserted + zh[at:], Lang.ZH)
+    en_doc = document_from_text(read("tw-baseball-final", "en"), Lang.EN)
+    # The dictionary-only aligner pairs it with the unrelated English sentence 4 ...
+    dictionary_only = Settings(align=AlignSettings(embeddings=False))
+    found = sentence_findings(check_documents(zh_doc, en_doc, dictionary_only))
     assert ("sentence-missing-in-en", inserted) in found
+    # ... with meaning evidence it is a zh-only bead of its own, reported as such.
+    report = check_documents(zh_doc, en_doc)
+    assert [(f.rule, f.category) for f in report.findings if f.type.value == "sentence"] == [
+        ("sentence-missing-in-en", Category.ZH_ONLY)]

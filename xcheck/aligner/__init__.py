@@ -14,7 +14,7 @@ from xcheck.aligner.costs import (
     random_baselines,
     sentence_weights,
 )
-from xcheck.aligner.dp import DPInput, DPParams, DPResult, run
+from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, Side, run
 from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
@@ -82,6 +82,27 @@ def _mt_chrf(mt: tuple[str, ...] | None, en: Document, zs: int, ze: int, es: int
     return round(sentence_chrf(hyp, " ".join(s.text for s in en.sentences[es:ee])), 4)
 
 
+def meaning_of(zh: Document, en: Document, max_side: int, encode_up_to: int) -> Meaning:
+    """Sentence vectors of both sides (each sentence encoded once; spans of up to
+    ``encode_up_to`` sentences encoded as one text, longer ones summed) and their
+    random-pair baselines (a span like everything earns no credit)."""
+    from xcheck.lexicon.meaning import encode, span_embeddings
+
+    zt = [s.text for s in zh.sentences]
+    et = [s.text for s in en.sentences]
+    z, e = encode(zt), encode(et)
+    z_enc: dict[int, np.ndarray] = {}
+    e_enc: dict[int, np.ndarray] = {}
+    if encode_up_to > 1:
+        zs = span_embeddings(zt, "zh", min(max_side, encode_up_to), encode_up_to)
+        es = span_embeddings(et, "en", min(max_side, encode_up_to), encode_up_to)
+        z_enc = {a: zs[a] for a in range(2, len(zs))}
+        e_enc = {b: es[b] for b in range(2, len(es))}
+    z_mean = z.mean(axis=0).astype(float)
+    e_mean = e.mean(axis=0).astype(float)
+    return Meaning(Side(z, e_mean, max_side, z_enc), Side(e, z_mean, max_side, e_enc))
+
+
 def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
                     evidence: Evidence | None = None,
                     mt: tuple[str, ...] | None = None) -> Alignment:
@@ -102,7 +123,9 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
                   np.array([s.paragraph for s in zh.sentences], dtype=np.int64),
                   np.array([s.paragraph for s in en.sentences], dtype=np.int64),
                   _punct_matrix([s.punct for s in ev.zh]),
-                  _punct_matrix([s.punct for s in ev.en]))
+                  _punct_matrix([s.punct for s in ev.en]),
+                  meaning_of(zh, en, max_side, settings.embed_span)
+                  if settings.embeddings and n and m else None)
     params = DPParams(
         shapes=shape_list,
         null_penalty=settings.null_penalty,
@@ -114,6 +137,8 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         paragraph_penalty=settings.paragraph_penalty,
         punct_weight=settings.punct_weight,
         length_cap=settings.length_delta_cap,
+        embed_weight=settings.embed_weight if settings.embeddings else 0.0,
+        embed_scale=settings.embed_scale,
     )
     result = run(inp, params) if n and m else DPResult([], [], [], [])
     if settings.length_weight and n and m:

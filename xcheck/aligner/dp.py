@@ -25,6 +25,74 @@ class DPParams:
     punct_weight: float = 0.0
     # Cap on a bead's squared length deviation (AlignSettings.length_delta_cap).
     length_cap: float = AlignSettings().length_delta_cap
+    # Share of the bead similarity taken from sentence embeddings (AlignSettings.embed_weight)
+    # and the factor that puts them on the dictionary similarity's scale (embed_scale).
+    embed_weight: float = 0.0
+    embed_scale: float = 1.0
+
+
+SIDE_CHUNK = 4096  # span boundaries handled at once when a side is prepared
+
+
+class Side:
+    """One side's sentence vectors, for span vectors by end boundary without storing them:
+    span (a, i) is sentences i-a..i-1, its vector the normalised sum ``(cum[i] - cum[i-a]) /
+    norm[a][i]`` (or, for ``a`` in ``encoded``, the span's own encoding ``encoded[a][i]``),
+    and ``base[a][i]`` its mean cosine with the other side's sentences (random pairs)."""
+
+    def __init__(self, vectors: np.ndarray, other_mean: np.ndarray, max_span: int,
+                 encoded: dict[int, np.ndarray]) -> None:
+        n, dim = vectors.shape
+        # float32 like the vectors: half the memory of float64 on long texts, and the sums'
+        # rounding (~1e-5) is far below any difference the DP weighs.
+        self.cum = np.zeros((n + 1, dim), dtype=np.float32)
+        np.cumsum(vectors, axis=0, out=self.cum[1:])
+        self.encoded = encoded
+        self.norm: list[np.ndarray] = [np.ones(n + 1)]
+        self.base: list[np.ndarray] = [np.zeros(n + 1)]
+        mean32 = other_mean.astype(np.float32)
+        for a in range(1, max_span + 1):
+            norm = np.ones(n + 1)
+            base = np.zeros(n + 1)
+            for c0 in range(0, n + 1, SIDE_CHUNK):  # bounded temporaries on long texts
+                ends = np.arange(c0, min(n + 1, c0 + SIDE_CHUNK))
+                if a in encoded:
+                    base[ends] = encoded[a][ends] @ mean32
+                    continue
+                span = self.cum[ends] - self.cum[np.clip(ends - a, 0, None)]
+                norm[ends] = np.linalg.norm(span, axis=1)
+                base[ends] = (span @ mean32) / np.maximum(norm[ends], 1e-9)
+            if a not in encoded:
+                norm[:a] = np.inf  # no span of a sentences ends before boundary a
+                norm = np.maximum(norm, 1e-9)
+            self.norm.append(norm)
+            self.base.append(base)
+
+    def spans(self, a: int, ends: np.ndarray) -> np.ndarray:
+        if a in self.encoded:
+            out: np.ndarray = self.encoded[a][ends]
+            return out
+        span = self.cum[ends] - self.cum[np.clip(ends - a, 0, None)]
+        out = span / self.norm[a][ends][:, None]
+        return out
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """Sentence vectors of both sides: the normalised similarity of any two spans."""
+
+    zh: Side
+    en: Side
+
+    def block(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
+        """Normalised similarity of zh spans (a, ending at ``rows``) with en spans (b, ending
+        at ``js``, shape (R, K)): cosine less the mean of the two spans' baselines."""
+        lo_j = int(js.min())
+        hi_j = int(js.max()) + 1
+        cos = self.zh.spans(a, rows) @ self.en.spans(b, np.arange(lo_j, hi_j)).T  # (R, J)
+        sims = np.take_along_axis(cos, js - lo_j, axis=1)
+        out: np.ndarray = sims - 0.5 * (self.zh.base[a][rows][:, None] + self.en.base[b][js])
+        return out
 
 
 @dataclass(frozen=True)
@@ -42,6 +110,7 @@ class DPInput:
     en_para: np.ndarray
     zh_punct: np.ndarray  # (n, classes) punctuation counts
     en_punct: np.ndarray  # (m, classes)
+    meaning: Meaning | None = None
 
 
 def _cum(x: np.ndarray) -> np.ndarray:
@@ -197,6 +266,10 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: Cums, real: list[tuple[i
         base = 0.5 * (b * (cums.zr[rows_i] - cums.zr[p_safe])[:, None]
                       + a * (cums.ec[js] - cums.ec[starts]))
         sim = (psum - base) / np.maximum(weight, 1e-9)
+        if inp.meaning is not None and params.embed_weight:
+            emb = inp.meaning.block(a, b, rows_i, js)
+            sim = (1.0 - params.embed_weight) * sim \
+                + params.embed_weight * params.embed_scale * emb
         value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
         value -= params.merge_penalty * (a + b - 2)
         if params.length_weight:
@@ -232,8 +305,11 @@ def bead_value(inp: DPInput, params: DPParams, zs: int, ze: int, es: int, ee: in
     psum = inp.band.block(zs, ze, es, ee)
     weight = float(c.wz[ze] - c.wz[zs] + c.we[ee] - c.we[es])
     base = 0.5 * (b * (c.zr[ze] - c.zr[zs]) + a * (c.ec[ee] - c.ec[es]))
-    value = float((psum - base) / max(weight, 1e-9)) * (a + b) \
-        * params.shape_multiplier.get((a, b), 1.0)
+    sim = float((psum - base) / max(weight, 1e-9))
+    if inp.meaning is not None and params.embed_weight:
+        emb = float(inp.meaning.block(a, b, np.array([ze]), np.array([[ee]]))[0, 0])
+        sim = (1.0 - params.embed_weight) * sim + params.embed_weight * params.embed_scale * emb
+    value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
     value -= params.merge_penalty * (a + b - 2)
     if params.length_weight:
         lz = float(c.lz[ze] - c.lz[zs])
