@@ -196,8 +196,8 @@ def report_ted(root: Path, workers: int) -> None:
                   f"precision {p:.2f}  recall {rc:.2f}")
     print("  flagging findings by rule (translator, label, rule: on labelled / unlabelled)")
     for (translator, label, rule) in sorted({k[:3] for k in by_rule}):
-        print(f"    {translator:<8}{label:<9}{rule:<26}{by_rule[(translator, label, rule, True)]:>4}"
-              f" / {by_rule[(translator, label, rule, False)]}")
+        hits, misses = (by_rule[(translator, label, rule, gold)] for gold in (True, False))
+        print(f"    {translator:<8}{label:<9}{rule:<26}{hits:>4} / {misses}")
 
 
 def main() -> None:

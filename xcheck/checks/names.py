@@ -160,10 +160,14 @@ def _glossed_given_names(ctx: Context, bead: Bead, j: int,
     """A given name supported only by a dictionary gloss: CC-CEDICT glosses 特朗普 "Donald
     Trump", but the Chinese transliterates the surname alone (te-lang-pu ~ Trump), so
     "Donald" is the English's addition, as "Steve" is in "Steve Witkoff" for 威特科夫."""
+    zh_text = ctx.zh_text(bead)
     for k in range(len(run) - 1):
         given, surname = run[k], run[k + 1]
-        if not _name_like(given) or not _surname_like(ctx, surname, bead):
-            continue
+        if not _name_like(given) or not _surname_like(ctx, surname, bead) \
+                or given.text.endswith(("'s", "’s")) or _acronym(surname.text) \
+                or _chinese_person(surname.text, zh_text) \
+                or _in_dotted_name(ctx, bead, given.text):
+            continue  # Andy Lau (刘德华), Azmin Ali (阿兹明·阿里): the name is there whole
         for i in bead.zh:
             for zt in ctx.zh_tokens(i):
                 if (given.stem not in zt.stems or surname.stem not in zt.stems
@@ -224,8 +228,13 @@ def _in_dotted_name(ctx: Context, bead: Bead, word: str) -> bool:
     for i in bead.zh:
         s = ctx.zh.sentences[i]
         for m in _DOTTED.finditer(ctx.zh.norm_text[s.start : s.end]):
-            for part in re.split("[·•・‧]", m.group()):
-                if phonetic.similarity(part, word) >= ctx.settings.name_sound_loose:
+            parts = re.split("[·•・‧]", m.group())
+            for n, part in enumerate(parts):
+                # The Han run before the first dot may hold more than the name: its end.
+                pieces = [part[-size:] for size in range(2, min(len(part), 6) + 1)] \
+                    if n == 0 else [part[:size] for size in range(2, min(len(part), 6) + 1)]
+                if any(phonetic.similarity(piece, word) >= ctx.settings.name_sound
+                       for piece in pieces):
                     return True
     return False
 
