@@ -91,7 +91,9 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
         has_tail = text[m.end("digits") : m.end()].lower() not in ("", "s")
         if head in NOT_IDENTIFIER_PREFIXES and not m.group("sep") and not has_tail:
             continue
-        word = m.group("head").islower() or (m.group("head").istitle() and m.group("sep"))
+        head_text = m.group("head")
+        word = head_text.islower() or (head_text.istitle() and len(head_text) >= 3
+                                       and bool(m.group("sep")))
         if word and not has_tail:
             continue  # post-90s, Top-10, over-60s: an English word and a quantity
         spans.append(m.span())
