@@ -120,8 +120,9 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     from xcheck.checks import available
 
     out: dict[str, object] = asdict(settings)
-    if out.get("user_dict") is None:
-        out.pop("user_dict", None)  # only when set, so default reports keep their shape
+    for key in ("user_dict", "source"):
+        if out.get(key) is None:
+            out.pop(key, None)  # only when set, so default reports keep their shape
     rules = out.pop("rules", ())
     if rules:  # only when set, so default reports keep their exact shape
         out["rules"] = dict(settings.rules)
@@ -150,6 +151,12 @@ def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
     # anything, that is the only finding; see xcheck/checks/document.py.)
     findings = run_checks(Context(alignment, glossary, settings.checks),
                           severity_overrides=overrides, disabled=disabled)
+    if settings.source:
+        from dataclasses import replace
+
+        from xcheck.checks.rules import directional
+
+        findings = [replace(f, message=directional(f, settings.source)) for f in findings]
     return Report(alignment, tuple(findings), sdict, warnings=warnings)
 
 

@@ -105,12 +105,25 @@ MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
                                                 help="Largest bead, zh+en sentences (default 7).")]
 
 
+class Source(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+SourceOpt = Annotated[Source | None, typer.Option(
+    "--source", help="Which side is the original: messages then name the translation's "
+                     "omissions and additions (default: neutral).")]
+
+
 def _settings(config: Path | None, presegmented: bool, encoding: str | None,
-              max_bytes: int | None, max_bead: int | None = None) -> Any:
+              max_bytes: int | None, max_bead: int | None = None,
+              source: Source | None = None) -> Any:
     from xcheck.config import load_config
 
     cfg = load_config(config)
     s = cfg.settings
+    if source is not None:
+        s = replace(s, source=source.value)
     if presegmented:
         s = replace(s, presegmented=True)
     if encoding:
@@ -166,6 +179,7 @@ def check(
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
     mt: MTOpt = None,
+    source: SourceOpt = None,
 ) -> None:
     """Check a Chinese article against its English version."""
     from xcheck.api import check as run_check
@@ -181,7 +195,7 @@ def check(
 
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
-    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()
@@ -359,6 +373,7 @@ def corpus(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
+    source: SourceOpt = None,
 ) -> None:
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
@@ -374,7 +389,7 @@ def corpus(
     to_stdout = output is None and "jsonl" in formats
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
-    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()

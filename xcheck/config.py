@@ -73,6 +73,9 @@ def load_config(path: str | Path | None = None) -> Config:
     return _from_mapping(data, str(p))
 
 
+SOURCES = ("zh", "en")  # the side that is the original
+
+
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data[key]
     if not isinstance(value, dict):
@@ -82,7 +85,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
     known = {"align", "checks", "presegmented", "encoding", "max_bytes", "glossary", "fail_on",
-             "rules", "user_dict"}
+             "rules", "user_dict", "source"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -108,6 +111,11 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
             settings = replace(settings, user_dict=str(path))
     except (TypeError, ValueError) as e:
         raise ConfigError(f"{source}: {e}") from None
+    if "source" in data:
+        if data["source"] not in SOURCES:
+            raise ConfigError(f"{source}: source must be one of {', '.join(SOURCES)}, "
+                              f"not {data['source']!r}")
+        settings = replace(settings, source=data["source"])
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{source}: fail_on must be one of {', '.join(FAIL_ON)}, "

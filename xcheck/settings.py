@@ -221,6 +221,9 @@ class Settings:
     rules: tuple[tuple[str, str], ...] = ()
     # The checks' thresholds.
     checks: CheckSettings = field(default_factory=CheckSettings)
+    # Which side is the original ("zh" or "en"): messages then read as the translation's
+    # omission or addition; None keeps them neutral.
+    source: str | None = None
 
 
 _T = TypeVar("_T", AlignSettings, CheckSettings)

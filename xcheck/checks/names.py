@@ -216,6 +216,20 @@ def _zh_given_name(ctx: Context, bead: Bead, surname: EnToken) -> bool:
     return False
 
 
+def _inside_rendered(ctx: Context, bead: Bead, z: tuple[int, int, int, str]) -> bool:
+    """The name heads a longer name whose established form the English gives: 美国 of
+    美国环保局 when the English says "EPA" (not a dropped "US")."""
+    from xcheck.lexicon import established
+
+    i, start, _end, name = z
+    s = ctx.zh.sentences[i]
+    norm = ctx.zh.norm_text[start : s.end]
+    en_text = " ".join(ctx.en.sentences[j].text for j in bead.en)
+    return any(established.english_forms(norm[:size])
+               and established.matches(norm[:size], en_text)
+               for size in range(len(name) + 1, min(len(norm), ctx.settings.name_window * 2) + 1))
+
+
 def _substrings(text: str) -> set[str]:
     return {text[a:b] for a in range(len(text)) for b in range(a + 2, min(len(text), a + 8) + 1)}
 
@@ -409,7 +423,7 @@ def names(ctx: Context) -> Iterator[Finding]:
                 if missing and (organisation or all(
                         not _name_like(t) for t, good in zip(run, ok, strict=True) if good)):
                     missing_runs.append((j, missing))
-        all_zh = _zh_names(ctx, bead)
+        all_zh = [z for z in _zh_names(ctx, bead) if not _inside_rendered(ctx, bead, z)]
         zh_missing = [z for z in all_zh if not _zh_supported(ctx, z[3], bead)]
         yield from _unpaired(ctx, bead, missing_runs, zh_missing, all_zh)
 

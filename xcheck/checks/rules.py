@@ -97,3 +97,18 @@ def make_finding(rule: str, *, zh: Side, en: Side, message: str, evidence: str =
     return Finding(rule=rule, category=category, type=r.type,
                    severity=r.default_severity if severity is None else severity,
                    zh=zh, en=en, message=message, fingerprint=fingerprint, evidence=evidence)
+
+
+def directional(f: Finding, source: str) -> str:
+    """The finding's message as the translation's omission or addition, when the original is
+    known (``source`` "zh" or "en"). Categories are fixed by language (an addition is content
+    of the English), so with an English original an addition is the Chinese's omission."""
+    if f.type is FindingType.DOCUMENT:
+        return f.message
+    translation = "English" if source == "zh" else "Chinese"
+    english_has = f.category in (Category.ADDITION, Category.EN_ONLY)
+    chinese_has = f.category in (Category.OMISSION, Category.ZH_ONLY)
+    if english_has or chinese_has:
+        adds = english_has == (source == "zh")
+        return f"the {translation} translation {'adds' if adds else 'omits'}: {f.message}"
+    return f"the {translation} translation differs: {f.message}"
