@@ -153,6 +153,12 @@ def _cache_name() -> str:
             f"-nltk{package_version('nltk')}-py{py}.marshal")
 
 
+def cache_name() -> str:
+    """The name of the parsed dictionary's cache file: it carries every version the parsed
+    data depends on, so data derived from it can be cached under it too."""
+    return _cache_name()
+
+
 def _valid(data: object) -> bool:
     return isinstance(data, dict) and PROPER_KEY in data and ORDINARY_KEY in data
 

@@ -86,16 +86,27 @@ def known_place_absent(text: str, zh_text: str) -> frozenset[str]:
     return forms
 
 
+INDEX_VERSION = 1  # bump when the index's build changes: it names the cache file
+
+
 @cache
 def _proper_nouns_by_name() -> dict[frozenset[str], frozenset[str]]:
     """CC-CEDICT's proper nouns by the name stems of their glosses (generic words like "city"
-    and ordinary English words left out): {tuen, mun} -> 屯门, {hangzhou} -> 杭州."""
-    ordinary = cedict.english_ordinary_words()
-    data = cedict.load()
-    index: dict[frozenset[str], set[str]] = {}
-    for head in cedict.proper_nouns():
-        key = frozenset(st for st in data.get(head, ()) if st not in GENERIC_PLACE
-                        and st not in ordinary)
-        if key:
-            index.setdefault(key, set()).add(head)
-    return {k: frozenset(v) for k, v in index.items()}
+    and ordinary English words left out): {tuen, mun} -> 屯门, {hangzhou} -> 杭州. Built once
+    per installation and cached beside the parsed dictionary."""
+    from xcheck.resources import cached_marshal
+
+    def build() -> dict[str, list[str]]:
+        ordinary = cedict.english_ordinary_words()
+        data = cedict.load()
+        index: dict[str, set[str]] = {}
+        for head in cedict.proper_nouns():
+            key = " ".join(sorted({st for st in data.get(head, ()) if st not in GENERIC_PLACE
+                                   and st not in ordinary}))
+            if key:
+                index.setdefault(key, set()).add(head)
+        return {k: sorted(v) for k, v in index.items()}
+
+    stored = cached_marshal(f"names-v{INDEX_VERSION}-{cedict.cache_name()}", build,
+                            lambda data: isinstance(data, dict))
+    return {frozenset(k.split()): frozenset(v) for k, v in stored.items()}
