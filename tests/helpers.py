@@ -37,6 +37,37 @@ def omitted(report: Report) -> list[str]:
     return flagged(report, "clause-omitted", "zh")
 
 
+def run_mt(zh: str, en: str, mt: str) -> Report:
+    """Check two texts with ``mt`` as the machine translation of the Chinese (--mt)."""
+    from xcheck.mt import mt_from_text
+
+    zh_doc = document_from_text(zh, Lang.ZH)
+    return check_documents(zh_doc, document_from_text(en, Lang.EN),
+                           mt=mt_from_text(mt, zh_doc))
+
+
+def injected(slug: str, find: str) -> tuple[str, str, str]:
+    """The faithful pair and its machine translation with the injection of
+    corpora/injections.json that replaces ``find`` applied (to the MT as well, when the
+    injection says how): (zh, en, mt)."""
+    import json
+
+    entries = json.loads((CORPORA / "injections.json").read_text("utf-8"))
+    [entry] = [e for e in entries if e["pair"] == slug and e["find"] == find]
+    zh, en = faithful(slug)
+    mt = (CORPORA / "mt" / "faithful" / f"{slug}.mt.txt").read_text("utf-8")
+    if entry["side"] == "zh":
+        assert zh.count(find) == 1
+        zh = zh.replace(find, entry["replace"])
+    else:
+        assert en.count(find) == 1
+        en = en.replace(find, entry["replace"])
+    if entry.get("mt_find"):
+        assert mt.count(entry["mt_find"]) == 1
+        mt = mt.replace(entry["mt_find"], entry["mt_replace"])
+    return zh, en, mt
+
+
 # ------------------------------------------------------------
 # Shared for the report tests: checked corpora reports (cached) and a crafted hostile article.
 # (was tests/report_helpers.py)

@@ -2,7 +2,9 @@
 
 For every entry not marked ``severity_hint: "minor"``, some finding at warning or error must
 have a span overlapping the entry's ``zh`` or ``en`` substring (located with str.find in the
-file text, which is the document text: the files are LF UTF-8 without BOM).
+file text, which is the document text: the files are LF UTF-8 without BOM). Kinds of
+divergence that xcheck reports at info by design (INFO_BY_DESIGN) may be found by an info
+finding of that same kind instead.
 
 Entries the checker currently misses are strict xfails (see XFAIL below): when a fix makes
 one pass, the suite fails with XPASS and the entry must be removed from XFAIL.
@@ -18,14 +20,43 @@ from pathlib import Path
 import pytest
 
 from xcheck.api import check
+from xcheck.checks.rules import RULES
 from xcheck.model import Category, Finding, FindingType, Report, Severity
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 PAIRS = CORPORA / "pairs"
 SEVERE = (Severity.WARNING, Severity.ERROR)
 
+# (category, type) of the divergences whose rules report at info by design (issue 12: a
+# finding needs positive evidence, and dictionary evidence alone is weak). An entry of one of
+# these kinds is found by a finding of the same category and type at info or above; every
+# other entry needs a warning or an error.
+INFO_BY_DESIGN: frozenset[tuple[str, str]] = frozenset({
+    # clause-omitted: a Chinese clause the dictionary finds nothing of in the English
+    ("omission", "content"),
+    # clause-added (an added description) and content-added (a run the English is long by)
+    ("addition", "content"),
+    # name-added: an English name with no Chinese name left to pair it with (a given name
+    # whose surname the Chinese gives in a reading xcheck cannot match is one: Hirokazu Ibata)
+    ("addition", "name"),
+    # name-omitted: the Chinese counterpart of name-added
+    ("omission", "name"),
+})
+
 # id -> why the checker misses it (observed when this file was written).
 XFAIL: dict[str, str] = {
+    "tw-hualien-quake-addition-content-1":
+        "the added description is covered by an English-clause finding that is not reported "
+        "without MT, so _appositive_findings skips it (only name-added on Kuomintang)",
+    "hk-legco-rail-addition-content-1":
+        "the added description is covered by an English-clause finding that is not reported "
+        "without MT, so _appositive_findings skips it",
+    "cn-macron-visit-addition-content-1":
+        "the added description is covered by an English-clause finding that is not reported "
+        "without MT, so _appositive_findings skips it",
+    "cn-flood-meizhou-mismatch-name-1":
+        "known_names.is_place('韶关') is False: CC-CEDICT's gloss 'Shaoguan, prefecture-level "
+        "city' loses its description after the comma, so Shaoguan is no known place",
 }
 
 
@@ -79,6 +110,21 @@ def _describe(report: Report) -> str:
                      for f in report.findings if f.severity in SEVERE)
 
 
+def test_info_kinds_are_info_by_design() -> None:
+    # Each kind allowed at info is the kind of a rule whose default severity is info.
+    info_rules = {(r.category.value, r.type.value) for r in RULES.values()
+                  if r.default_severity is Severity.INFO}
+    assert INFO_BY_DESIGN.issubset(info_rules), sorted(INFO_BY_DESIGN - info_rules)
+
+
+def _counts(f: Finding, entry: dict[str, str | None]) -> bool:
+    """Is ``f`` severe enough to report the entry?"""
+    if f.severity in SEVERE:
+        return True
+    kind = (entry["category"], entry["type"])
+    return kind in INFO_BY_DESIGN and (f.category.value, f.type.value) == kind
+
+
 def test_xfail_ids_exist() -> None:
     ids = {p.id for p in ENTRIES}
     assert set(XFAIL) <= ids, sorted(set(XFAIL) - ids)
@@ -100,9 +146,10 @@ def test_divergence_is_reported(entry: dict) -> None:
         assert start >= 0, f"{sub!r} not in pairs/{slug}.{lang}.txt"
         targets.append((lang, start, start + len(sub)))
     assert targets, "entry has neither zh nor en"
-    hits = [f for f in report.findings if f.severity in SEVERE
+    hits = [f for f in report.findings if _counts(f, entry)
             and any(_overlaps(f, lang, s, e) for lang, s, e in targets)]
-    assert hits, (f"no warning/error finding overlaps {targets} "
+    assert hits, (f"no {'info/' if (entry['category'], entry['type']) in INFO_BY_DESIGN else ''}"
+                  f"warning/error finding overlaps {targets} "
                   f"({entry['category']}/{entry['type']}: {entry['note']}); "
                   f"warning+ findings:\n{_describe(report)}")
 

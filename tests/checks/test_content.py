@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import CORPORA, ROOT
-from tests.helpers import added, faithful, omitted, run
+from tests.helpers import added, faithful, flagged, injected, omitted, run, run_mt
 from xcheck.api import check
 from xcheck.model import Report, Severity
 
@@ -31,27 +31,48 @@ def test_numbers_inside_latin_names_are_not_lost_numbers() -> None:
     assert omitted(run(zh, en)) == []
 
 
-def added_clauses(report: Report) -> list[str]:
-    return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end]
-            for f in report.findings if f.rule == "clause-added"]
+def added_clauses(report: Report, severity: Severity | None = None) -> list[str]:
+    """The English spans of the clause-added findings (at ``severity`` when given), without
+    the full stop the machine-translation pass keeps on a sentence-final clause."""
+    return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end].rstrip(".")
+            for f in report.findings if f.rule == "clause-added"
+            and (severity is None or f.severity is severity)]
 
 
-def test_english_clauses_the_chinese_drops() -> None:
-    zh, en = faithful("tw-baseball-final")
-    assert added_clauses(run(zh, en)) == []
+# An English clause the dictionary cannot link is free translation's normal state: without a
+# machine translation it is not reported (its words are only kept from other findings); with
+# one that lacks it too, the MT is the evidence and it is a warning.
+@pytest.mark.parametrize(("slug", "find", "clause"), [
     # A number the Chinese lacks makes its clause an addition, whatever the length.
-    found = added_clauses(run(zh.replace("，其中約有6,000名來自台灣的球迷。", "。"), en))
-    assert found == ["including about 6,000 fans from Taiwan"]
+    ("tw-baseball-final", "，其中約有6,000名來自台灣的球迷。",
+     "including about 6,000 fans from Taiwan"),
     # A new predicate after "and" is a clause of its own.
-    zh, en = faithful("tw-hualien-quake")
-    found = added_clauses(run(zh.replace("，並將派遣國軍協助搜救。", "。"), en))
-    assert found == ["and would deploy troops to help with search and rescue"]
+    ("tw-hualien-quake", "，並將派遣國軍協助搜救。",
+     "and would deploy troops to help with search and rescue"),
+    # Nothing of "transferred", "overseas", "accounts" has a counterpart.
+    ("tw-court-fraud", "，其中大部分被轉往海外帳戶。",
+     "most of which was transferred to overseas accounts"),
+    # Split at "and": "scoring" finds 进球 elsewhere in the sentence, the rest nothing.
+    ("cn-football-csl", "，继续领跑射手榜。", "and remains top of the scoring chart"),
+])
+def test_an_english_clause_the_chinese_drops_needs_the_mt(slug: str, find: str,
+                                                          clause: str) -> None:
+    zh, en = faithful(slug)
+    mt = (CORPORA / "mt" / "faithful" / f"{slug}.mt.txt").read_text("utf-8")
+    assert added_clauses(run(zh, en)) == [] and added_clauses(run_mt(zh, en, mt)) == []
+    zh, en, mt = injected(slug, find)
+    assert added_clauses(run(zh, en)) == []
+    assert added_clauses(run_mt(zh, en, mt), Severity.WARNING) == [clause]
 
 
 def test_two_unmatched_words_after_but() -> None:
-    zh, en = faithful("cn-health-flu")
-    found = added_clauses(run(zh.replace("，但不建议自行囤药。", "。"), en))
-    assert found == ["but people should not stockpile them on their own"]
+    # ", but people should not stockpile them on their own": two words the Chinese lacks.
+    # Not reported without a machine translation (by design). Not with one either: the MT
+    # pass needs mt_min_words (3) words of a clause missing from the MT, and the clause has
+    # two ("people", "stockpile"), so nothing is asserted with it here.
+    zh, en, _mt = injected("cn-health-flu", "，但不建议自行囤药。")
+    assert "but people should not stockpile them on their own" in en
+    assert added_clauses(run(zh, en)) == []
 
 
 # ------------------------------------------------------------
@@ -61,20 +82,20 @@ def test_two_unmatched_words_after_but() -> None:
 
 
 
-def test_a_lost_number_in_a_clause_the_english_is_long_by() -> None:
-    # "week" and "points" find counterparts elsewhere in the Chinese; 6.2 does not.
+def test_a_lost_number_in_an_english_clause_is_a_number_added_info() -> None:
+    # "up 6.2 percentage points from the previous week": "week" and "points" find
+    # counterparts elsewhere in the Chinese; 6.2 does not. The clause is not reported without
+    # a machine translation (nor with one: fewer than mt_min_words of its words lack a
+    # dictionary counterpart); the number the Chinese lacks is, at info.
     zh, en = faithful("cn-health-flu")
     assert added(run(zh, en)) == []
-    zh = zh.replace("，较前一周上升6.2个百分点。", "。")
-    assert added(run(zh, en)) == ["up 6.2 percentage points from the previous week"]
-
-
-def test_a_clause_with_nothing_matched_needs_less_length() -> None:
-    # The English is long by less than half the clause's share, but none of "transferred",
-    # "overseas", "accounts" has a counterpart: in a 1-1 bead that is enough.
-    zh, en = faithful("tw-court-fraud")
-    zh = zh.replace("，其中大部分被轉往海外帳戶。", "。")
-    assert added(run(zh, en)) == ["most of which was transferred to overseas accounts"]
+    assert flagged(run(zh, en), "number-added", "en") == []
+    zh, en, _mt = injected("cn-health-flu", "，较前一周上升6.2个百分点。")
+    report = run(zh, en)
+    assert added(report) == []
+    numbers = [f for f in report.findings if f.rule == "number-added"]
+    assert [f.severity for f in numbers] == [Severity.INFO]
+    assert flagged(report, "number-added", "en")[0].startswith("6.2")
 
 
 def test_a_chinese_clause_with_nothing_matched_needs_less_length() -> None:
@@ -97,7 +118,7 @@ def test_a_clause_in_a_larger_bead_keeps_the_full_requirement() -> None:
 
 
 # ------------------------------------------------------------
-# Numbers inside clauses, and clauses split off at "and".
+# Numbers inside clauses.
 # (was tests/test_checks_clause_numbers.py)
 
 
@@ -113,15 +134,6 @@ def test_a_multiple_rendered_as_a_percentage_anchors_its_clause() -> None:
     zh, en = faithful("cn-ev-exports")
     assert "同比增幅达1.5倍" in zh and "150%" in en
     assert omitted(run(zh, en)) == []
-
-
-def test_a_clause_split_at_and_when_the_chinese_has_little_unmatched() -> None:
-    # "scoring" finds 进球 elsewhere in the sentence: 3 of 4 words unmatched is enough when
-    # the Chinese has fewer unmatched words than that.
-    zh, en = faithful("cn-football-csl")
-    assert added(run(zh, en)) == []
-    zh = zh.replace("，继续领跑射手榜。", "。")
-    assert added(run(zh, en)) == ["and remains top of the scoring chart"]
 
 
 # ------------------------------------------------------------
@@ -212,30 +224,44 @@ def test_a_clause_a_neighbour_translates_is_moved() -> None:
 
 
 # ------------------------------------------------------------
-# Unsupported English runs without a name: a warning only when the length shows an addition.
+# Unsupported English runs: an info when the length shows an addition, a warning only when
+# the run names a place xcheck knows that the Chinese sentence lacks; otherwise not reported.
 # (was tests/test_checks_added_runs.py)
 
 
-def added_runs(report: Report, severity: Severity = Severity.WARNING) -> list[str]:
+def added_runs(report: Report, severity: Severity | None = Severity.WARNING) -> list[str]:
+    """content-added spans at ``severity`` (None: at any severity)."""
     en = report.alignment.en.text
     return [en[f.en.spans[0].start : f.en.spans[0].end] for f in report.findings
-            if f.rule == "content-added" and f.severity is severity]
+            if f.rule == "content-added" and (severity is None or f.severity is severity)]
 
 
-def test_a_run_that_makes_the_english_long_is_a_warning() -> None:
+def test_a_run_that_makes_the_english_long_is_an_info() -> None:
     zh, en = faithful("cn-flood-meizhou")
-    assert added_runs(run(zh, en)) == []
-    # The Chinese drops what the funds are for; the English keeps it and is long by it.
+    assert added_runs(run(zh, en), None) == []
+    # The Chinese drops what the funds are for; the English keeps it and is long by it. On
+    # real translations a long English alone was mostly paraphrase: an info, not a warning.
     zh = zh.replace("，用于受灾群众生活救助和基础设施抢修。", "。")
-    found = added_runs(run(zh, en))
+    report = run(zh, en)
+    found = added_runs(report, Severity.INFO)
     assert len(found) == 1 and "emergency repairs to infrastructure" in found[0]
+    assert added_runs(report) == []
 
 
-def test_a_run_the_unmatched_chinese_may_render_stays_info() -> None:
+def test_a_run_naming_a_place_the_chinese_lacks_is_a_warning() -> None:
+    # "The choice of a Middle East envoy ...": a rewritten clause built on a known place
+    # (the Middle East) the aligned Chinese does not name.
+    report = check(CORPORA / "seed.txt")
+    assert any(text.startswith("choice of a Middle East envoy") for text in added_runs(report))
+
+
+def test_a_run_the_unmatched_chinese_may_render_is_not_reported() -> None:
     # 重要轉折點 ~ "pivotal step toward": the English sentence is long (it adds elsewhere),
     # but the Chinese has as many unmatched words as the run: a paraphrase, not an addition.
     report = check(CORPORA / "seed.txt")
-    assert "pivotal step toward" in added_runs(report, Severity.INFO)
+    en = report.alignment.en.text
+    assert "pivotal step toward" in en
+    assert not any("pivotal step toward" in text for text in added_runs(report, None))
 
 
 def test_an_added_description_accounts_for_its_length() -> None:
@@ -243,8 +269,16 @@ def test_an_added_description_accounts_for_its_length() -> None:
     # "activation of a level-one disaster response" in the same sentence gets no credit for it.
     report = check(CORPORA / "pairs" / "tw-hualien-quake.zh.txt",
                    CORPORA / "pairs" / "tw-hualien-quake.en.txt")
-    assert not any("activation" in text for text in added_runs(report))
-    assert any(f.rule == "clause-added" and "Kuomintang" in f.message for f in report.findings)
+    assert not any("activation" in text for text in added_runs(report, None))
+
+
+@pytest.mark.xfail(strict=True, reason="xcheck bug: the unreported English-clause finding "
+                   "covers the description, so _appositive_findings skips it (see report)")
+def test_an_added_description_is_reported_at_info() -> None:
+    report = check(CORPORA / "pairs" / "tw-hualien-quake.zh.txt",
+                   CORPORA / "pairs" / "tw-hualien-quake.en.txt")
+    assert any(f.rule == "clause-added" and f.severity is Severity.INFO
+               and "Kuomintang" in f.message for f in report.findings)
 
 
 def test_no_new_warnings_on_faithful_pairs() -> None:
@@ -254,7 +288,8 @@ def test_no_new_warnings_on_faithful_pairs() -> None:
 
 # ------------------------------------------------------------
 # An added description of someone (", a former prosecutor,", ", who took office in 2024,",
-# "... and a former judge") is reported even when it is only two words.
+# "... and a former judge") is reported even when it is only two words: at info (the
+# dictionary is the only evidence).
 # (was tests/test_checks_appositives.py)
 
 
@@ -264,9 +299,9 @@ EN = ("Presiding Judge Lee Pei-shan said the case had a large number of victims 
 
 
 def appositives_added(report: Report) -> list[str]:
-    return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end]
-            for f in report.findings
-            if f.rule == "clause-added" and f.severity is not Severity.INFO]
+    found = [f for f in report.findings if f.rule == "clause-added"]
+    assert all(f.severity is Severity.INFO for f in found), found
+    return [report.alignment.en.text[f.en.spans[0].start : f.en.spans[0].end] for f in found]
 
 
 def test_faithful_has_none() -> None:
@@ -275,8 +310,11 @@ def test_faithful_has_none() -> None:
 
 @pytest.mark.parametrize(("find", "replace", "span"), [
     ("Lee Pei-shan said", "Lee Pei-shan, a former prosecutor, said", "a former prosecutor"),
-    ("Lee Pei-shan said", "Lee Pei-shan, who joined the bench in 2001, said",
-     "who joined the bench in 2001"),
+    pytest.param("Lee Pei-shan said", "Lee Pei-shan, who joined the bench in 2001, said",
+                 "who joined the bench in 2001", marks=pytest.mark.xfail(
+                     strict=True, reason="xcheck bug: the unreported English-clause finding "
+                     "(a lost number, 2001) covers the description, so _appositive_findings "
+                     "skips it (see report)")),
 ])
 def test_an_added_description_is_found(find: str, replace: str, span: str) -> None:
     assert appositives_added(run(ZH, EN.replace(find, replace))) == [span]
