@@ -45,18 +45,6 @@ INFO_BY_DESIGN: frozenset[tuple[str, str]] = frozenset({
 
 # id -> why the checker misses it (observed when this file was written).
 XFAIL: dict[str, str] = {
-    "tw-hualien-quake-addition-content-1":
-        "the added description is covered by an English-clause finding that is not reported "
-        "without MT, so _appositive_findings skips it (only name-added on Kuomintang)",
-    "hk-legco-rail-addition-content-1":
-        "the added description is covered by an English-clause finding that is not reported "
-        "without MT, so _appositive_findings skips it",
-    "cn-macron-visit-addition-content-1":
-        "the added description is covered by an English-clause finding that is not reported "
-        "without MT, so _appositive_findings skips it",
-    "cn-flood-meizhou-mismatch-name-1":
-        "known_names.is_place('韶关') is False: CC-CEDICT's gloss 'Shaoguan, prefecture-level "
-        "city' loses its description after the comma, so Shaoguan is no known place",
 }
 
 

@@ -272,8 +272,6 @@ def test_an_added_description_accounts_for_its_length() -> None:
     assert not any("activation" in text for text in added_runs(report, None))
 
 
-@pytest.mark.xfail(strict=True, reason="xcheck bug: the unreported English-clause finding "
-                   "covers the description, so _appositive_findings skips it (see report)")
 def test_an_added_description_is_reported_at_info() -> None:
     report = check(CORPORA / "pairs" / "tw-hualien-quake.zh.txt",
                    CORPORA / "pairs" / "tw-hualien-quake.en.txt")
@@ -310,11 +308,8 @@ def test_faithful_has_none() -> None:
 
 @pytest.mark.parametrize(("find", "replace", "span"), [
     ("Lee Pei-shan said", "Lee Pei-shan, a former prosecutor, said", "a former prosecutor"),
-    pytest.param("Lee Pei-shan said", "Lee Pei-shan, who joined the bench in 2001, said",
-                 "who joined the bench in 2001", marks=pytest.mark.xfail(
-                     strict=True, reason="xcheck bug: the unreported English-clause finding "
-                     "(a lost number, 2001) covers the description, so _appositive_findings "
-                     "skips it (see report)")),
+    ("Lee Pei-shan said", "Lee Pei-shan, who joined the bench in 2001, said",
+     "who joined the bench in 2001"),
 ])
 def test_an_added_description_is_found(find: str, replace: str, span: str) -> None:
     assert appositives_added(run(ZH, EN.replace(find, replace))) == [span]

@@ -158,16 +158,6 @@ _APPOSITIVE = re.compile(r"(?:\b[A-Z][\w’'-]*, |\band )(?P<np>(?:a|an|the)\s[^
                          r"|(?<=\w), (?P<rel>(?:who|whose)\s[^,.;:!?“”\"()]+)")
 
 
-def _descriptions(ctx: Context, j: int) -> list[tuple[int, int]]:
-    """Character ranges of the appositives and relative clauses of English sentence ``j``."""
-    s = ctx.en.sentences[j]
-    out = []
-    for m in _APPOSITIVE.finditer(s.text):
-        group = "np" if m.group("np") else "rel"
-        out.append((s.start + m.start(group), s.start + m.end(group)))
-    return out
-
-
 def _appositive_findings(ctx: Context, bead: Bead, j: int, supported: list[bool],
                          covered: set[int]) -> list[tuple[Finding, set[int]]]:
     cs = ctx.settings
@@ -480,17 +470,17 @@ def added_content(ctx: Context) -> Iterator[Finding]:
                          for t in toks]
             covered: set[int] = set()
             near = neighbour_beads(ctx, index)
-            descriptions = _descriptions(ctx, j)
-            for finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
+            unreported: set[int] = set()
+            for _finding, clause in _en_clause_findings(ctx, bead, j, supported, near):
                 # Reported only where the machine translation (the mt pass) gives evidence:
-                # a clause the dictionary cannot link is free translation's normal state.
-                covered |= clause
-                claimed += sum(s.end - s.start for s in finding.en.spans
-                               if any(a <= s.start and s.end <= b for a, b in descriptions))
+                # a clause the dictionary cannot link is free translation's normal state. Its
+                # words are no run of their own either; a description inside it still is.
+                unreported |= clause
             for finding, clause in _appositive_findings(ctx, bead, j, supported, covered):
                 covered |= clause
                 claimed += sum(s.end - s.start for s in finding.en.spans)
                 yield finding
+            covered |= unreported
             for run in _unsupported_runs(ctx, j, supported):
                 if any(toks.index(t) in covered for t in run):
                     continue

@@ -26,6 +26,8 @@ REGIONS = frozenset({
     "balkans", "baltics", "scandinavia", "levant", "sahel", "horn of africa",
     "asia-pacific", "indo-pacific", "arctic", "antarctic", "persian gulf", "gulf",
 })
+# A proper noun with one of these after it in the dictionary is a place (韶关 -> 韶关市).
+ADMIN_SUFFIXES = ("市", "县", "区", "省", "州", "镇", "乡")
 _SAINT = re.compile(r"\bSt\.\s*(?=[A-Z])")
 
 
@@ -59,8 +61,13 @@ def is_place(zname: str) -> bool:
     county, sea ... (a swapped place is a mismatch; COVID-19 against 亚洲 is not)."""
     if established.is_place(zname) or not REGIONS.isdisjoint(established.english_forms(zname)):
         return True
-    return zname in cedict.proper_nouns() and not PLACE_GLOSS.isdisjoint(
-        cedict.load().get(zname, ()))
+    if zname not in cedict.proper_nouns():
+        return False
+    data = cedict.load()
+    # 韶关 is glossed "Shaoguan" alone (the ", prefecture-level city" is cut off); 韶关市 is
+    # its entry as a city: a name with an administrative suffix in the dictionary is a place.
+    return not PLACE_GLOSS.isdisjoint(data.get(zname, ())) or any(
+        zname + suffix in data for suffix in ADMIN_SUFFIXES)
 
 
 @cache
