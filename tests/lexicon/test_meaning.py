@@ -3,11 +3,13 @@ warm cache (a corrupt cache falls back to the package's normal load)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from xcheck.lexicon import meaning
 
@@ -51,11 +53,14 @@ def test_import_xcheck_does_not_load_the_encoder() -> None:
 
 
 def _load_in_subprocess(cache: Path) -> str:
+    # Without the stored vectors of an earlier run, so that the model itself is loaded.
+    for store in cache.glob("vectors-*"):
+        shutil.rmtree(store)
     code = ("import time, numpy as np; from xcheck.lexicon import meaning as m; "
             "v = m.encode(['台積電第三季營收成長12%。']); "
             "print(round(float(v[0, :8].sum()), 5))")
     env = {"XCHECK_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin",
-           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, env=env).stdout.strip()
 
@@ -70,3 +75,33 @@ def test_warm_cache_is_written_and_a_corrupt_one_falls_back(tmp_path: Path) -> N
     assert (folders[0] / "tokenizer.marshal").read_bytes() != b"not marshal"  # rewritten
     np.save(folders[0] / "d0.npy", np.zeros((3, 3), dtype=np.float32))  # wrong weights
     assert _load_in_subprocess(tmp_path) == cold
+
+
+def test_a_batch_seen_before_is_read_back_without_the_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XCHECK_CACHE_DIR", str(tmp_path))
+    texts = ["The vector store keeps this sentence.", "向量存储保存这个句子。"]
+    meaning.clear_memo()
+    first = meaning.encode(texts)
+    meaning.clear_memo()
+
+    def no_model() -> None:
+        raise AssertionError("the model was loaded for a stored batch")
+
+    monkeypatch.setattr(meaning, "model", no_model)
+    assert np.array_equal(meaning.encode(texts), first)
+    meaning.clear_memo()
+    # a corrupt file is ignored (and the model is needed again)
+    store = next(tmp_path.glob("vectors-*/*.npy"))
+    store.write_bytes(b"not a numpy file")
+    with pytest.raises(AssertionError, match="the model was loaded"):
+        meaning.encode(texts)
+    meaning.clear_memo()
+
+
+def test_the_store_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(meaning, "STORE_FILES", 3)
+    for k in range(6):
+        meaning._store([f"text {k}"], np.zeros((1, meaning.DIM), dtype=np.float32))
+    assert len(list(tmp_path.glob("vectors-*/*.npy"))) == 3

@@ -228,15 +228,65 @@ def _discard(folder: Path) -> None:
         pass
 
 
+# Batches of vectors kept on disk, so that checking the same article again (a draft
+# re-checked after an edit elsewhere, a CI re-run) neither loads the model nor encodes; at
+# most this many batch files, the oldest pruned first (a corpus run stays bounded).
+STORE_FILES = 256
+
+
+def _store_path(texts: Sequence[str]) -> Path | None:
+    import hashlib
+
+    try:
+        folder = _cache_folder().with_name("vectors-" + _cache_key())
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    digest = hashlib.sha1("\x1e".join(texts).encode("utf-8")).hexdigest()
+    return folder / f"{digest}.npy"
+
+
+def _stored(texts: Sequence[str]) -> np.ndarray | None:
+    path = _store_path(texts)
+    if path is None or not path.is_file():
+        return None
+    try:
+        vecs = np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    return vecs if vecs.shape == (len(texts), DIM) and vecs.dtype == np.float32 else None
+
+
+def _store(texts: Sequence[str], vecs: np.ndarray) -> None:
+    path = _store_path(texts)
+    if path is None:
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            np.save(fh, vecs.astype(np.float32), allow_pickle=False)
+        os.replace(tmp, path)
+        files = sorted(path.parent.glob("*.npy"), key=lambda f: f.stat().st_mtime)
+        for old in files[: max(0, len(files) - STORE_FILES)]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            Path(tmp).unlink(missing_ok=True)
+
+
 def encode(texts: Sequence[str]) -> np.ndarray:
     """(len(texts), 512) float32, L2-normalised; each distinct text encoded once per process
-    (until the memo of :data:`MEMO_SIZE` texts restarts)."""
+    (until the memo of :data:`MEMO_SIZE` texts restarts), and a batch seen before read back
+    from the cache folder without loading the model."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     todo = [t for t in dict.fromkeys(texts) if t not in _memo]
     if todo:
         if len(_memo) + len(todo) > MEMO_SIZE:
             _memo.clear()
-        vecs = model().encode(todo)
+        vecs = _stored(todo)
+        if vecs is None:
+            vecs = np.asarray(model().encode(todo), dtype=np.float32)
+            _store(todo, vecs)
         for t, v in zip(todo, vecs, strict=True):
             _memo[t] = v
     for k, t in enumerate(texts):
