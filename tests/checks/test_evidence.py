@@ -145,3 +145,13 @@ def test_a_book_title_is_a_quotation() -> None:
                  'On the same day, Zhang published a blog titled "Severe Situation, Fight '
                  'Against the Epidemic".')
     assert "quote-added" not in rules(report)
+
+
+def test_a_repeated_number_the_english_states_once() -> None:
+    zh = "新华社香港7月26日电 政务司司长张建宗26日表示，疫情形势持续严峻。"
+    same = run(zh, "HONG KONG, July 26 (Xinhua) -- The Chief Secretary said the epidemic "
+                   "situation remained severe.")
+    assert not {"number-omitted", "number-mismatch"} & rules(same)
+    changed = run(zh, "HONG KONG, July 78 (Xinhua) -- The Chief Secretary said the epidemic "
+                      "situation remained severe.")
+    assert "number-mismatch" in rules(changed)

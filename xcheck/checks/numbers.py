@@ -199,10 +199,22 @@ def numbers(ctx: Context) -> Iterator[Finding]:
     for bead in ctx.alignment.beads:
         if not bead.zh or not bead.en:
             continue
-        zh_left, en_left = _unmatched(_zh(ctx, bead), _en(ctx, bead))
+        zh_found, en_found = _zh(ctx, bead), _en(ctx, bead)
+        zh_left, en_left = _unmatched(zh_found, en_found)
+        repeated: list[Found] = []
         if zh_left or en_left:
-            zh_left, en_left = _approximately(ctx, bead, zh_left, en_left)
+            approx_zh, en_left = _approximately(ctx, bead, zh_left, en_left)
+            # A number the Chinese repeats (the dateline's 26日 and the body's 26日) that the
+            # English states once: accounted for, unless an English number nothing else
+            # explains stands beside it (the one mention changed).
+            matched = [e.value for e in en_found if e not in en_left]
+            repeated = [z for z in zh_left if z not in approx_zh and z.value in matched]
+            zh_left = approx_zh
         pairs = _comparable_pairs(zh_left, en_left, ctx.settings.number_scale)
+        if not pairs and repeated:
+            pairs = _comparable_pairs(repeated, [e for e in en_left if e.strong],
+                                      ctx.settings.number_scale)
+            zh_left += [z for z, _ in pairs]
         if not pairs and len(zh_left) == 1 and len(en_left) == 1 and \
                 zh_left[0].percent == en_left[0].percent and \
                 zh_left[0].strong and en_left[0].strong and \
