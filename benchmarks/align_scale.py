@@ -7,8 +7,10 @@ stand-in machine translation (the English of its gold bead, i.e. a perfect MT), 
 chrF++ evidence of issue 8 (its F1 is then not a fair figure: the MT is the answer).
 With --no-embeddings the aligner runs without meaning evidence (AlignSettings.embeddings).
 The k copies repeat the same sentences, which the encoder's memo encodes once: the time
-printed includes encoding only the distinct sentences (their count is printed too).
-Usage: python benchmarks/align_scale.py [--mt] [--no-embeddings] [1,2,4,8]
+printed includes encoding only the distinct sentences (their count is printed too). With
+--distinct every copy after the first marks each sentence with its copy number ("（2）",
+" (2)"), so every sentence is encoded: the time of a real bitext of that size.
+Usage: python benchmarks/align_scale.py [--mt] [--no-embeddings] [--distinct] [1,2,4,8]
 """
 
 from __future__ import annotations
@@ -26,17 +28,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 DEV = ROOT.parent / "shared" / "align-dev"
 
 
-def texts(k: int) -> tuple[str, str, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+def texts(k: int, distinct: bool = False
+          ) -> tuple[str, str, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """Concatenated zh and en text (k copies of all chapters) and the shifted gold beads."""
     from align_dev import parse_beads
 
     names = sorted(p.stem for p in (DEV / "gold").glob("*.align"))
     zh_parts, en_parts, gold = [], [], []
     zo = eo = 0
-    for _ in range(k):
+    for copy in range(k):
         for n in names:
             zl = (DEV / "zh" / f"{n}.txt").read_text("utf-8").strip("\n").split("\n")
             el = (DEV / "en" / f"{n}.txt").read_text("utf-8").strip("\n").split("\n")
+            if distinct and copy:
+                zl = [f"{line}（{copy + 1}）" for line in zl]
+                el = [f"{line} ({copy + 1})" for line in el]
             for zs, es in parse_beads((DEV / "gold" / f"{n}.align").read_text("utf-8")):
                 gold.append((tuple(z + zo for z in zs), tuple(e + eo for e in es)))
             zh_parts.extend(zl)
@@ -46,7 +52,8 @@ def texts(k: int) -> tuple[str, str, list[tuple[tuple[int, ...], tuple[int, ...]
     return "\n".join(zh_parts) + "\n", "\n".join(en_parts) + "\n", gold
 
 
-def one(k: int, use_mt: bool = False, embeddings: bool = True) -> None:
+def one(k: int, use_mt: bool = False, embeddings: bool = True,
+        distinct: bool = False) -> None:
     from align_dev import f1, score
 
     from xcheck.aligner import align_documents
@@ -58,7 +65,7 @@ def one(k: int, use_mt: bool = False, embeddings: bool = True) -> None:
 
     cedict.load()  # loading the dictionary and jieba are one-off costs, not alignment
     jieba_tokenizer().lcut("预热")
-    zh_text, en_text, gold = texts(k)
+    zh_text, en_text, gold = texts(k, distinct)
     zh = document_from_text(zh_text, Lang.ZH, presegmented=True)
     en = document_from_text(en_text, Lang.EN, presegmented=True)
     mt: list[str] | None = None
@@ -87,10 +94,11 @@ def one(k: int, use_mt: bool = False, embeddings: bool = True) -> None:
 def main(argv: list[str]) -> None:
     use_mt = "--mt" in argv
     embeddings = "--no-embeddings" not in argv
-    flags = [a for a in argv if a in ("--mt", "--no-embeddings")]
+    distinct = "--distinct" in argv
+    flags = [a for a in argv if a in ("--mt", "--no-embeddings", "--distinct")]
     argv = [a for a in argv if a not in flags]
     if argv and argv[0] == "--one":
-        one(int(argv[1]), use_mt, embeddings)
+        one(int(argv[1]), use_mt, embeddings, distinct)
         return
     sizes = [int(x) for x in argv[0].split(",")] if argv else [1, 2, 4, 8]
     for k in sizes:
