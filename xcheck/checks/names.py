@@ -230,10 +230,6 @@ def _inside_rendered(ctx: Context, bead: Bead, z: tuple[int, int, int, str]) -> 
                for size in range(len(name) + 1, min(len(norm), ctx.settings.name_window * 2) + 1))
 
 
-def _substrings(text: str) -> set[str]:
-    return {text[a:b] for a in range(len(text)) for b in range(a + 2, min(len(text), a + 8) + 1)}
-
-
 _DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:[·•・‧][\u4e00-\u9fff]+)+")
 
 
@@ -381,8 +377,8 @@ def names(ctx: Context) -> Iterator[Finding]:
                 if not any(ok):
                     missing_runs.append((j, run))
                     continue
-                whole = known.chinese_forms(ctx.en.text[run[0].start : run[-1].end]) & \
-                    _substrings(zh_text)
+                whole = [zh for zh in known.chinese_forms(
+                    ctx.en.text[run[0].start : run[-1].end]) if zh in zh_text]
                 if any(phonetic.similarity(zh, run[-1].text) < ctx.settings.name_sound_loose
                        for zh in whole):
                     continue  # 德新社 is Deutsche Presse Agentur whole (马克龙 is only Macron)
@@ -489,9 +485,8 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
                 break
     for j, run in list(run_left):
         text = ctx.en.text[run[0].start : run[-1].end]
-        en_forms = known.chinese_forms(text)
-        if not any(known.is_place(zh) for zh in en_forms) or \
-                any(zh in zh_text for zh in en_forms):
+        en_forms = known.known_place_absent(text, zh_text)
+        if not en_forms:
             continue
         for z in known_zh:
             i, zs, ze, zname = z
@@ -530,9 +525,8 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
     whole_en = _whole_en_stems(ctx)
     for j, run in run_left:
         text = ctx.en.text[run[0].start : run[-1].end]
-        forms = known.chinese_forms(text)
-        place = any(known.is_place(zh) for zh in forms) and not any(
-            zh in whole_zh for zh in forms)
+        forms = known.known_place_absent(text, whole_zh)
+        place = bool(forms)
         yield make_finding(
             "name-added", zh=Side(bead.zh), en=Side((j,), (Span(run[0].start, run[-1].end),)),
             severity=Severity.WARNING if place else None,

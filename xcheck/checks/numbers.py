@@ -16,7 +16,6 @@ from xcheck.lexicon.quantities import (
     identifier_spans,
     same_quantity,
     zh_quantity_alternatives,
-    zh_values,
 )
 from xcheck.model import Bead, Finding, Severity, Side, Span
 
@@ -156,15 +155,19 @@ def _approximately(ctx: Context, bead: Bead, zh: list[Found],
                    en: list[Found]) -> tuple[list[Found], list[Found]]:
     """Drop the numbers the other side states in another form: 近半 = nearly 50%, 四五厘米 =
     4-5cm, 5点半 = 5.30pm, 1.5万 = 15,000, 约3.5亿 = about 350 million."""
-    zh_text = ctx.zh_text(bead)
     en_text = " ".join(ctx.en.sentences[j].text for j in bead.en)
-    zh_all, en_all = zh_values(zh_text), en_values(en_text)
-    # A Chinese number's own readings as a range or rounding (四五 is 4 or 5, not 45).
+    en_all = en_values(en_text)
+    # A Chinese number's own readings as a range or rounding (四五 is 4 or 5, not 45): found
+    # once per sentence, they also give what the Chinese may state.
     readings: list[tuple[int, int, tuple[float, ...]]] = []
+    zh_found: list[float] = []
     for i in bead.zh:
         s = ctx.zh.sentences[i]
+        norm = ctx.zh.norm_text[s.start : s.end]
         readings += [(s.start + a.start, s.start + a.end, a.values)
-                     for a in zh_quantity_alternatives(ctx.zh.norm_text[s.start : s.end])]
+                     for a in zh_quantity_alternatives(norm)]
+        zh_found += [n.value for n in zh_numbers(norm)]
+    zh_all = (*zh_found, *(v for _, _, values in readings for v in values))
     tol = ctx.settings.quantity_tolerance
     zh_left = [z for z in zh if not same_quantity(
         (z.value, *z.alternatives, *(v for a, b, values in readings
