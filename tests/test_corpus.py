@@ -70,9 +70,9 @@ def test_output_folder_all_formats_in_parallel(tmp_path: Path) -> None:
     assert r.exit_code == 1, r.output  # the pairs have warnings
     for n in NAMES:
         for ext in ("html", "junit.xml", "sarif", "md"):
-            assert (out / f"{n}.{ext}").is_file(), (n, ext)
+            assert (out / "reports" / f"{n}.{ext}").is_file(), (n, ext)
     index = (out / "index.html").read_text("utf-8")
-    assert all(f'href="{n}.html"' in index for n in NAMES)
+    assert all(f'href="reports/{n}.html"' in index for n in NAMES)
     root = ET.parse(out / "junit.xml").getroot()
     assert len(root.findall("./testsuite/testcase")) == len(NAMES)
     assert root.get("tests") == str(len(NAMES))
@@ -171,9 +171,10 @@ def test_the_library_runs_a_corpus_without_the_cli(tmp_path: Path) -> None:
 
 def test_corpus_worker_runs_without_the_unix_only_resource_module(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from xcheck import corpus
+    from xcheck.corpus_worker import Job, Task, check_task
+    from xcheck.io import FileBytes
 
     monkeypatch.setitem(sys.modules, "resource", None)  # as on Windows: import fails
-    monkeypatch.setattr(corpus, "_JOB", corpus.Job())
-    result = corpus._work((corpus.Pair("seed", str(ROOT / "corpora" / "seed.txt")), "seed"))
+    seed = ROOT / "corpora" / "seed.txt"
+    result = check_task(Task("seed", "seed", FileBytes(str(seed), seed.read_bytes())), Job())
     assert result.ok and result.rss_kb == 0

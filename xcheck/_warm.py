@@ -8,7 +8,7 @@ second or more on its own.
 from __future__ import annotations
 
 try:
-    from xcheck.corpus import warm_up
+    from xcheck.corpus_worker import warm_up
 
     warm_up()
 except Exception:  # a worker that finds nothing loaded loads it itself

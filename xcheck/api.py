@@ -7,6 +7,7 @@ from pathlib import Path
 
 from xcheck._version import __version__
 from xcheck.errors import InputError
+from xcheck.io import FileBytes
 from xcheck.load import ReadOptions, read_bilingual, read_document, read_pair
 from xcheck.model import (
     Alignment,
@@ -169,4 +170,36 @@ def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Set
     return check_documents(zh_doc, en_doc, settings, glossary, translation)
 
 
-__all__ = ["Bead", "InputError", "align", "check", "check_documents", "read_inputs", "segment"]
+def check_bytes(zh: FileBytes, en: FileBytes | None = None, settings: Settings = Settings(),
+                glossary: tuple[tuple[str, str], ...] = (),
+                mt: FileBytes | None = None) -> Report:
+    """``check`` on files already read (their bytes, and the paths reports name): the same
+    report, with no file system access for the inputs (a cluster worker's case)."""
+    from xcheck.errors import EmptyInputError
+    from xcheck.io import text_from_bytes
+    from xcheck.load import bilingual_from_text, pair_from_texts
+    from xcheck.mt import mt_from_text
+
+    _prepare(settings)
+    enc, limit = settings.encoding, settings.max_bytes
+    zh_text = text_from_bytes(zh.data, zh.path, enc, limit)
+    if en is None:
+        zh_doc, en_doc = bilingual_from_text(zh_text, path=zh.path,
+                                             presegmented=settings.presegmented)
+    else:
+        en_text = text_from_bytes(en.data, en.path, enc, limit)
+        zh_doc, en_doc = pair_from_texts(zh_text, en_text, zh.path, en.path,
+                                         settings.presegmented)
+    translation = None
+    if mt is not None:
+        try:
+            mt_text = text_from_bytes(mt.data, mt.path, enc, limit)
+        except EmptyInputError:
+            mt_text = ""
+        translation = mt_from_text(mt_text, zh_doc, path=mt.path,
+                                   presegmented=settings.presegmented, settings=settings.align)
+    return check_documents(zh_doc, en_doc, settings, glossary, translation)
+
+
+__all__ = ["Bead", "FileBytes", "InputError", "align", "check", "check_bytes", "check_documents",
+           "read_inputs", "segment"]

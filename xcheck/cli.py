@@ -195,6 +195,8 @@ def check(
 
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
+    if resume and output is None:
+        fail("--resume needs --output DIR (the folder of the run to resume)")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
@@ -374,6 +376,18 @@ def corpus(
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
     source: SourceOpt = None,
+    engine: Annotated[str | None, typer.Option(
+        "--engine", help="Where the pairs run: pool (this machine's processes, the default) "
+                         "or dask (a local Dask cluster of --jobs workers).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Run on this Dask cluster (tcp://HOST:8786); implies "
+                            "--engine dask.")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Keep the pairs an earlier run into --output finished from the same "
+                         "inputs and settings; check the rest.")] = False,
+    pair_timeout: Annotated[float, typer.Option(
+        "--pair-timeout", min=0, help="Seconds a pair may take before it is reported failed "
+                                      "(0: no limit).")] = 300.0,
 ) -> None:
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
@@ -386,6 +400,8 @@ def corpus(
     formats = format_list(fmts)
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
+    if resume and output is None:
+        fail("--resume needs --output DIR (the folder of the run to resume)")
     to_stdout = output is None and "jsonl" in formats
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
@@ -394,7 +410,8 @@ def corpus(
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()
     pairs = discover(path)
-    run_plan = plan(settings, terms, formats, output, threshold, baseline, update_baseline)
+    run_plan = plan(settings, terms, formats, output, threshold, baseline, update_baseline,
+                    pair_timeout or None)
     err = Console(stderr=True, highlight=False)
     out = err if to_stdout else Console(highlight=False)
     progress = _progress(err)
@@ -415,6 +432,8 @@ def corpus(
             progress.start()
             task = progress.add_task("", total=len(pairs))
         outcome = run_corpus(pairs, run_plan, jobs or os.cpu_count() or 1,
+                             engine=engine or ("dask" if scheduler else "pool"),
+                             scheduler=scheduler, resume=resume,
                              jsonl_stream=sys.stdout, on_result=show)
     finally:
         if progress is not None:

@@ -1,6 +1,7 @@
-"""Batch runs: find the article pairs of a folder or a JSONL manifest, check them in worker
-processes, stream small per-pair results back (reports are rendered and written by the
-workers, so the parent's memory stays flat however large the corpus).
+"""Batch runs: find the article pairs of a folder or a JSONL manifest, send their bytes to
+workers (a process pool or a Dask cluster: xcheck/corpus_engines.py), write the reports
+they send back (atomically, per-pair reports in ``reports/``) and the corpus files:
+summary.json, index.html, junit.xml, corpus.jsonl, and the journal ``--resume`` reads.
 
 Layouts of a folder (top level):
 
@@ -17,18 +18,25 @@ manifest and must stay inside its folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from xcheck.errors import InputError, XcheckError
+from xcheck.corpus_worker import REPORTS_DIR, Job, PairResult, Task, failed
+from xcheck.errors import InputError
 from xcheck.settings import Settings
+
+__all__ = ["REPORTS_DIR", "Job", "Pair", "PairResult", "discover", "run_corpus"]
+
+# A pair's default time limit (seconds): far above any real article's, low enough that a
+# pathological input cannot stall a corpus for long.
+DEFAULT_PAIR_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -38,38 +46,6 @@ class Pair:
     en: str | None = None
     problem: str | None = None  # found but unusable (e.g. a half without its other half)
     mt: str | None = None  # a machine translation of the Chinese
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every worker needs besides the pair (sent once, at worker start)."""
-
-    settings: Settings = field(default_factory=Settings)
-    glossary: tuple[tuple[str, str], ...] = ()
-    formats: tuple[str, ...] = ()
-    output: str | None = None  # folder for per-pair reports
-    fail_on: str = "error"
-    suppress: frozenset[str] = frozenset()  # baseline fingerprints
-    want_jsonl: bool = False  # return the jsonl line (for stdout)
-    want_findings: bool = False  # return (fingerprint, rule, message) (to write a baseline)
-
-
-@dataclass(frozen=True)
-class PairResult:
-    id: str
-    ok: bool
-    seconds: float = 0.0
-    error: str | None = None
-    severities: dict[str, int] = field(default_factory=dict)
-    categories: dict[str, int] = field(default_factory=dict)
-    suppressed: int = 0
-    failing: int = 0  # findings at or above fail_on
-    files: dict[str, str] = field(default_factory=dict)  # format -> file name in output
-    jsonl: str | None = None
-    junit: str | None = None  # the <testcase> element, when junit is a chosen format
-    findings: tuple[tuple[str, str, str], ...] = ()
-    rss_kb: int = 0  # peak RSS of the process that checked the pair
-    warnings: tuple[str, ...] = ()  # about the inputs (a malformed MT file)
 
 
 # ---------------------------------------------------------------- discovery
@@ -188,121 +164,7 @@ def safe_name(pid: str) -> str:
     return name[:120]
 
 
-# ---------------------------------------------------------------- workers
-
-_JOB: Job | None = None
-
-
-def _init(job: Job) -> None:
-    """Worker start: remember the job and load the heavy resources once."""
-    global _JOB
-    _JOB = job
-    warm_up()
-
-
-def warm_up() -> None:
-    from xcheck.api import check_documents
-    from xcheck.load import bilingual_from_text
-
-    try:
-        zh, en = bilingual_from_text("美國總統川普週一在白宮表示,關稅將提高百分之十。\n"
-                                     "U.S. President Trump said on Monday at the White House "
-                                     "that tariffs would rise by 10 percent.\n")
-        check_documents(zh, en)
-    except XcheckError:
-        pass
-
-
-def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> PairResult:
-    """Check one pair, write its reports, return a small summary (never raises)."""
-    from xcheck.api import check
-    from xcheck.baseline import Baseline, Suppression, apply_baseline
-    from xcheck.report import EXTENSIONS, RenderOptions, render
-
-    t0 = time.perf_counter()
-    if pair.problem:
-        return PairResult(pair.id, False, 0.0, f"{pair.zh}: {pair.problem}")
-    try:
-        report = check(pair.zh, pair.en, job.settings, job.glossary, pair.mt)
-    except XcheckError as e:
-        return PairResult(pair.id, False, time.perf_counter() - t0, str(e))
-    except Exception as e:  # a bug on one pair must not stop the corpus
-        return PairResult(pair.id, False, time.perf_counter() - t0,
-                          f"internal error: {type(e).__name__}: {e}")
-    findings = tuple((f.fingerprint, f.rule, f.message) for f in report.findings)
-    if job.suppress:
-        report = apply_baseline(report, Baseline(tuple(Suppression(fp)
-                                                       for fp in job.suppress)))
-    options = RenderOptions(fail_on=job.fail_on, id=pair.id)
-    files: dict[str, str] = {}
-    stem = (names or {}).get(pair.id, safe_name(pair.id))
-    try:
-        if job.output:
-            for fmt in job.formats:
-                name = f"{stem}.{EXTENSIONS[fmt]}"
-                Path(job.output, name).write_text(render(report, fmt, options), "utf-8")
-                files[fmt] = name
-    except OSError as e:
-        return PairResult(pair.id, False, time.perf_counter() - t0,
-                          f"cannot write report ({e.strerror})")
-    junit = None
-    if "junit" in job.formats:
-        import xml.etree.ElementTree as ET
-
-        from xcheck.report.ci import junit_testcase
-
-        seconds = time.perf_counter() - t0
-        junit = ET.tostring(junit_testcase(report, options, seconds), encoding="unicode")
-    sev = report.summary()
-    cats: dict[str, int] = {}
-    for f in report.findings:
-        cats[f.category.value] = cats.get(f.category.value, 0) + 1
-    from xcheck.report.common import at_or_above
-
-    return PairResult(
-        pair.id, True, time.perf_counter() - t0, None, sev, cats, report.suppressed,
-        len(at_or_above(report, job.fail_on)), files,
-        render(report, "jsonl", options) if job.want_jsonl else None, junit,
-        findings if job.want_findings else (), warnings=report.warnings)
-
-
-def _peak_rss_kb() -> int:
-    """Peak RSS of this process (0 where the Unix-only ``resource`` module is missing)."""
-    try:
-        import resource
-    except ImportError:
-        return 0
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-def _work(args: tuple[Pair, str]) -> PairResult:
-    from dataclasses import replace
-
-    assert _JOB is not None
-    pair, stem = args
-    result = check_pair(pair, _JOB, {pair.id: stem})
-    return replace(result, rss_kb=_peak_rss_kb())
-
-
-def run(pairs: Iterable[Pair], job: Job, jobs: int = 1) -> Iterator[PairResult]:
-    """Results in input order, as they arrive (``jobs`` worker processes)."""
-    items = _with_names(pairs)
-    if jobs <= 1:
-        _init(job)
-        for item in items:
-            yield _work(item)
-        return
-    import multiprocessing
-
-    method = "spawn" if os.name == "nt" else "forkserver"
-    ctx = multiprocessing.get_context(method)
-    if method == "forkserver":
-        # The forkserver loads the resources once; workers fork from it with them loaded.
-        ctx.set_forkserver_preload(["__main__", "xcheck._warm"])
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                             initargs=(job,)) as pool:
-        yield from pool.map(_work, items, chunksize=1)
-
+# ---------------------------------------------------------------- running
 
 def _with_names(pairs: Iterable[Pair]) -> Iterator[tuple[Pair, str]]:
     used: set[str] = set()
@@ -331,10 +193,18 @@ class Totals:
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     worker_rss_kb: int = 0
+    engine: str = "pool"
+    workers: int = 1
+    interrupted: bool = False  # Ctrl-C or SIGTERM: only the finished pairs are counted
+    resumed: int = 0  # pairs taken from an earlier run's journal (--resume)
+    settings_digest: str = ""
+    digests: dict[str, str] = field(default_factory=dict)  # pair id -> its inputs' hash
 
     def add(self, r: PairResult) -> None:
         self.pairs += 1
         self.worker_rss_kb = max(self.worker_rss_kb, r.rss_kb)
+        if r.digest:
+            self.digests[r.id] = r.digest
         if not r.ok:
             self.failures.append((r.id, r.error or "failed"))
             return
@@ -354,7 +224,10 @@ class Totals:
                 "suppressed": self.suppressed, "seconds": round(self.seconds, 3),
                 "peak_worker_rss_kb": self.worker_rss_kb,
                 "slowest": [{"id": i, "seconds": round(s, 3)} for s, i in self.slowest],
-                "failures": [{"id": i, "error": m} for i, m in self.failures]}
+                "failures": [{"id": i, "error": m} for i, m in self.failures],
+                "engine": self.engine, "workers": self.workers,
+                "interrupted": self.interrupted, "resumed": self.resumed,
+                "settings_digest": self.settings_digest, "digests": self.digests}
 
 
 def summary_tables(t: Totals) -> list[Any]:
@@ -427,14 +300,15 @@ class Plan:
 
 def plan(settings: Settings, glossary: tuple[tuple[str, str], ...], formats: list[str],
          output: Path | None, fail_on: str, baseline: Path | None = None,
-         update_baseline: bool = False) -> Plan:
+         update_baseline: bool = False,
+         pair_timeout: float | None = DEFAULT_PAIR_TIMEOUT) -> Plan:
     """The run for these options; creates the output folder (InputError if it cannot).
     A baseline that does not exist yet, or ``update_baseline``, is written, else applied."""
     from xcheck.report import FORMATS
 
     if output is not None:
         try:
-            output.mkdir(parents=True, exist_ok=True)
+            (output / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise InputError(f"{output}: cannot create folder ({e.strerror})") from None
     write_base = baseline is not None and (update_baseline or not baseline.exists())
@@ -443,9 +317,10 @@ def plan(settings: Settings, glossary: tuple[tuple[str, str], ...], formats: lis
         from xcheck.baseline import read_baseline
 
         suppress = read_baseline(baseline).fingerprints
-    job = Job(settings, glossary, tuple(f for f in formats if f != "jsonl"),
-              str(output) if output else None, fail_on, suppress,
-              want_jsonl="jsonl" in formats, want_findings=write_base)
+    job = Job(settings, glossary,
+              tuple(f for f in formats if f != "jsonl") if output is not None else (),
+              fail_on, suppress, want_jsonl="jsonl" in formats, want_findings=write_base,
+              pair_timeout=pair_timeout)
     return Plan(job, output, tuple(f for f in FORMATS if f in formats), baseline, write_base)
 
 
@@ -455,66 +330,157 @@ class Outcome:
     suppressions_written: int | None = None  # written to the baseline (None: not written)
 
 
+def _work_items(pairs: Iterable[Pair], job: Job, output: Path | None,
+                previous: dict[str, PairResult]) -> Iterator[Task | PairResult]:
+    """Each pair as a Task carrying its bytes (read here, one window ahead of the workers),
+    or as its result when it is already known: unreadable, or finished by an earlier run."""
+    from xcheck.corpus_resume import pair_digest, reusable, settings_digest
+    from xcheck.errors import XcheckError
+    from xcheck.io import FileBytes, read_bytes
+
+    settings_hash = settings_digest(job)
+    limit = job.settings.max_bytes
+    for pair, stem in _with_names(pairs):
+        if pair.problem:
+            yield failed(pair.id, f"{pair.zh}: {pair.problem}")
+            continue
+        try:
+            zh = FileBytes(pair.zh, read_bytes(pair.zh, limit))
+            en = FileBytes(pair.en, read_bytes(pair.en, limit)) if pair.en else None
+            mt = FileBytes(pair.mt, read_bytes(pair.mt, limit)) if pair.mt else None
+        except XcheckError as e:
+            yield failed(pair.id, str(e))
+            continue
+        digest = pair_digest(settings_hash, pair.id, stem, (zh, en, mt))
+        before = previous.get(pair.id)
+        if output is not None and before is not None and reusable(before, digest, output):
+            yield before
+        else:
+            yield Task(pair.id, stem, zh, en, mt, digest)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a scheduler ending the job, `kill`) stops the run like Ctrl-C does."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def run_corpus(pairs: list[Pair], run_plan: Plan, jobs: int = 1, *,
+               engine: str = "pool", scheduler: str | None = None, resume: bool = False,
                jsonl_stream: TextIO | None = None,
                on_result: Callable[[PairResult], None] | None = None) -> Outcome:
-    """Check every pair; stream jsonl lines (to ``output/corpus.jsonl``, else to
-    ``jsonl_stream``); write index.html, junit.xml, summary.json in the output folder and the
-    baseline when asked. ``on_result`` sees each result as it arrives (for progress)."""
+    """Check every pair on ``engine`` (see xcheck/corpus_engines.py) with ``jobs`` workers;
+    write each pair's reports as it arrives, stream jsonl lines (to ``output/corpus.jsonl``,
+    else to ``jsonl_stream``), then index.html, junit.xml and summary.json in the output
+    folder and the baseline when asked. ``on_result`` sees each result (for progress).
+
+    ``resume`` reuses the pairs an earlier run into the same folder finished from the same
+    inputs and settings. Interrupted (KeyboardInterrupt, SIGTERM), the corpus files are
+    written for the finished pairs, then KeyboardInterrupt is raised again."""
     import tempfile
 
+    from xcheck.corpus_engines import ENGINES, EngineOptions, run_tasks
+    from xcheck.corpus_resume import JOURNAL, journal_line, read_journal, settings_digest
+    from xcheck.errors import ConfigError
+    from xcheck.outputs import atomic_writer, write_text_atomic
+
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     output, formats, job = run_plan.output, run_plan.formats, run_plan.job
-    totals = Totals()
+    totals = Totals(engine=engine, settings_digest=settings_digest(job))
     rows: list[dict[str, object]] = []
     findings: dict[str, tuple[str, str]] = {}
-    jsonl_file = open(output / "corpus.jsonl", "w", encoding="utf-8") \
-        if output is not None and "jsonl" in formats else None  # noqa: SIM115
-    junit_tmp = tempfile.TemporaryFile("w+", encoding="utf-8") \
-        if "junit" in formats and output is not None else None  # noqa: SIM115
+    previous = read_journal(output / JOURNAL) if resume and output is not None else {}
     t0 = time.perf_counter()
-    try:
-        for r in run(pairs, job, jobs):
-            totals.add(r)
-            if r.jsonl is not None:
-                if jsonl_file is not None:
-                    jsonl_file.write(r.jsonl)
-                elif jsonl_stream is not None:
-                    jsonl_stream.write(r.jsonl)
-                    jsonl_stream.flush()
-            if junit_tmp is not None:
-                from xcheck.report.ci import junit_error_case
-
-                if r.junit is not None:
-                    junit_tmp.write(r.junit + "\n")
-                else:
-                    import xml.etree.ElementTree as ET
-
-                    junit_tmp.write(ET.tostring(junit_error_case(r.id, r.error or ""),
-                                                encoding="unicode") + "\n")
-            for fp, rule, message in r.findings:
-                findings.setdefault(fp, (rule, message))
-            if output is not None and "html" in formats:
-                rows.append({"id": r.id, "html": r.files.get("html"), "error": r.error,
-                             "errors": r.severities.get("error", 0),
-                             "warnings": r.severities.get("warning", 0),
-                             "info": r.severities.get("info", 0),
-                             "suppressed": r.suppressed, "seconds": r.seconds})
-            if on_result is not None:
-                on_result(r)
-    finally:
-        if jsonl_file is not None:
-            jsonl_file.close()
-    totals.seconds = time.perf_counter() - t0
-    if output is not None:
-        write_corpus_files(output, totals, rows, junit_tmp, formats)
+    with contextlib.ExitStack() as stack:
+        jsonl_file = stack.enter_context(atomic_writer(output / "corpus.jsonl")) \
+            if output is not None and "jsonl" in formats else None
+        junit_tmp = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) \
+            if "junit" in formats and output is not None else None
+        # Appended line by line (not atomic as a file): a line cut short is skipped on read.
+        journal = stack.enter_context(open(output / JOURNAL, "a" if resume else "w",
+                                           encoding="utf-8")) if output is not None else None
+        try:
+            with _sigterm_as_interrupt(), \
+                    ENGINES[engine](job, EngineOptions(jobs, scheduler)) as session:
+                totals.workers = session.workers
+                for r in run_tasks(_work_items(pairs, job, output, previous), session):
+                    if r is previous.get(r.id):
+                        totals.resumed += 1
+                    elif output is not None:
+                        r = _write_reports(output, r, write_text_atomic)
+                        if journal is not None:
+                            journal.write(journal_line(r))
+                            journal.flush()
+                    totals.add(r)
+                    if r.jsonl is not None:
+                        if jsonl_file is not None:
+                            jsonl_file.write(r.jsonl)
+                        elif jsonl_stream is not None:
+                            jsonl_stream.write(r.jsonl)
+                            jsonl_stream.flush()
+                    if junit_tmp is not None:
+                        junit_tmp.write(_junit_case(r) + "\n")
+                    for fp, rule, message in r.findings:
+                        findings.setdefault(fp, (rule, message))
+                    if output is not None and "html" in formats:
+                        rows.append({"id": r.id, "html": r.files.get("html"), "error": r.error,
+                                     "errors": r.severities.get("error", 0),
+                                     "warnings": r.severities.get("warning", 0),
+                                     "info": r.severities.get("info", 0),
+                                     "suppressed": r.suppressed, "seconds": r.seconds})
+                    if on_result is not None:
+                        on_result(r)
+        except KeyboardInterrupt:
+            totals.interrupted = True
+        totals.seconds = time.perf_counter() - t0
+        if output is not None:
+            write_corpus_files(output, totals, rows, junit_tmp, formats)
     outcome = Outcome(totals)
-    if run_plan.baseline is not None and run_plan.write_baseline:
+    if run_plan.baseline is not None and run_plan.write_baseline and not totals.interrupted:
         write_corpus_baseline(run_plan.baseline, findings)
         outcome.suppressions_written = len(findings)
     if output is not None:
-        (output / "summary.json").write_text(json.dumps(totals.as_dict(), ensure_ascii=False,
-                                                        indent=2) + "\n", "utf-8")
+        write_text_atomic(output / "summary.json",
+                          json.dumps(totals.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    if totals.interrupted:
+        raise KeyboardInterrupt
     return outcome
+
+
+def _write_reports(output: Path, r: PairResult,
+                   write: Callable[[Path, str], None]) -> PairResult:
+    """Write the reports a worker sent back; the result without their text."""
+    try:
+        for name, text in r.reports:
+            write(output / name, text)
+    except OSError as e:
+        return failed(r.id, f"cannot write report ({e.strerror})", r.seconds, r.digest)
+    return replace(r, reports=())
+
+
+def _junit_case(r: PairResult) -> str:
+    if r.junit is not None:
+        return r.junit
+    import xml.etree.ElementTree as ET
+
+    from xcheck.report.ci import junit_error_case
+
+    return ET.tostring(junit_error_case(r.id, r.error or ""), encoding="unicode")
 
 
 def write_corpus_baseline(path: Path, findings: dict[str, tuple[str, str]]) -> None:
@@ -532,14 +498,16 @@ def write_corpus_baseline(path: Path, findings: dict[str, tuple[str, str]]) -> N
 def write_corpus_files(output: Path, totals: Totals, rows: list[dict[str, object]],
                        junit_tmp: Any, formats: Iterable[str]) -> None:
     """index.html (with html reports) and junit.xml (with junit) in the output folder."""
+    from xcheck.outputs import atomic_writer, write_text_atomic
+
     if "html" in formats:
         from xcheck.report.html import index_page
 
-        (output / "index.html").write_text(index_page(rows), "utf-8")
+        write_text_atomic(output / "index.html", index_page(rows))
     if junit_tmp is not None:
         failures = totals.failing_pairs
         errors = len(totals.failures)
-        with open(output / "junit.xml", "w", encoding="utf-8") as fh:
+        with atomic_writer(output / "junit.xml") as fh:
             fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                      f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
                      f'errors="{errors}" time="{totals.seconds:.3f}">\n'
@@ -549,4 +517,3 @@ def write_corpus_files(output: Path, totals: Totals, rows: list[dict[str, object
             for line in junit_tmp:
                 fh.write(line)
             fh.write("</testsuite>\n</testsuites>\n")
-        junit_tmp.close()

@@ -155,15 +155,22 @@ def _too_big(name: str, size: str, max_bytes: int) -> LimitError:
     )
 
 
-def read_text(path: str | Path, encoding: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one input file, refusing it (before reading) if over ``max_bytes``.
+@dataclass(frozen=True)
+class FileBytes:
+    """An input file's raw bytes and the path it was read from (as reports show it)."""
+
+    path: str
+    data: bytes
+
+
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of one input file, refused (before reading) if over ``max_bytes``.
 
     The size is checked with ``stat`` first, and the read itself never takes more than
     ``max_bytes + 1`` bytes, so a pipe or a device (``/dev/zero``) cannot exhaust memory.
     """
     p = Path(path)
-    name = str(path) if str(path).isprintable() else repr(str(path))  # one-line messages
+    name = display_name(path)
     try:
         if not p.exists():
             raise InputError(f"{name}: no such file")
@@ -182,10 +189,31 @@ def read_text(path: str | Path, encoding: str | None = None,
         raise InputError(f"{name}: invalid path ({e})") from None
     if len(data) > max_bytes:
         raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
+    return data
+
+
+def display_name(path: str | Path) -> str:
+    """A path as messages show it (on one line)."""
+    return str(path) if str(path).isprintable() else repr(str(path))
+
+
+def text_from_bytes(data: bytes, path: str | Path, encoding: str | None = None,
+                    max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Decode the bytes of the input file ``path`` (read here or elsewhere, e.g. by the
+    client of a cluster run) exactly as ``read_text`` would."""
+    name = display_name(path)
+    if len(data) > max_bytes:
+        raise _too_big(name, f"{len(data):,}", max_bytes)
     text = decode(data, name, encoding)
     if not text.strip():
         raise EmptyInputError(f"{name}: is empty")
     return text
+
+
+def read_text(path: str | Path, encoding: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode one input file, refusing it (before reading) if over ``max_bytes``."""
+    return text_from_bytes(read_bytes(path, max_bytes), path, encoding, max_bytes)
 
 
 @dataclass(frozen=True)

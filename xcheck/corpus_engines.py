@@ -1,0 +1,237 @@
+"""Where a corpus's pairs are checked: a registry of engines (plain functions).
+
+An engine opens a ``Session`` for a job: ``submit`` sends one Task to a worker and returns
+a handle, ``collect`` waits for that handle's PairResult (never raising: a lost worker
+becomes a failed pair). ``run_tasks`` drives any session the same way: tasks are submitted
+with back-pressure (at most ``window`` in flight, so the client's memory stays flat for a
+corpus of any size) and results come back in input order.
+
+- ``pool``: this machine's worker processes (concurrent.futures), or this process with one job.
+- ``dask``: a Dask cluster, an existing one (``scheduler`` address) or a local one of
+  ``workers`` processes. Workers receive the pairs' bytes and send back the reports' text:
+  no shared file system is needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from xcheck.corpus_worker import Job, PairResult, Task, check_task, failed, warm_up
+from xcheck.errors import ConfigError, InputError
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    workers: int = 1  # worker processes (a local cluster's size with dask)
+    scheduler: str | None = None  # a Dask scheduler's address: use that cluster
+
+
+@dataclass(frozen=True)
+class Session:
+    submit: Callable[[Task], Any]
+    collect: Callable[[Task, Any], PairResult]
+    workers: int  # how many workers run the tasks (for the summary)
+    window: int  # tasks in flight at most
+
+
+Engine = Callable[[Job, EngineOptions], contextlib.AbstractContextManager[Session]]
+
+
+def run_tasks(items: Iterable[Task | PairResult], session: Session) -> Iterator[PairResult]:
+    """The results of ``items`` in their order; a PairResult item (a pair already known to
+    have failed, or finished by an earlier run) passes through in its place."""
+    pending: deque[tuple[Task | PairResult, Any]] = deque()
+    in_flight = 0
+    for item in items:
+        if isinstance(item, PairResult):
+            pending.append((item, None))
+        else:
+            pending.append((item, session.submit(item)))
+            in_flight += 1
+        while pending and (in_flight >= session.window or isinstance(pending[0][0],
+                                                                     PairResult)):
+            done, handle = pending.popleft()
+            if isinstance(done, PairResult):
+                yield done
+            else:
+                in_flight -= 1
+                yield session.collect(done, handle)
+    while pending:
+        done, handle = pending.popleft()
+        yield done if isinstance(done, PairResult) else session.collect(done, handle)
+
+
+# ---------------------------------------------------------------- the process pool
+
+_JOB: Job | None = None
+
+
+def _pool_init(job: Job, parent: int) -> None:
+    """Worker start: remember the job, end with the parent, load the resources once."""
+    import signal
+
+    global _JOB
+    _JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    end_with_parent(parent)
+    warm_up()
+
+
+def end_with_parent(parent: int) -> None:
+    """This process exits when ``parent`` does, however it ended (even kill -9): on Linux the
+    kernel sends SIGKILL when the process that forked it dies, and a thread watches
+    ``parent`` itself (pool workers are forked by a forkserver, not by the parent)."""
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+        import ctypes.util
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL))
+
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            if _is_zombie(parent):
+                os._exit(1)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, name="xcheck-parent-watch", daemon=True).start()
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _pool_work(task: Task) -> PairResult:
+    assert _JOB is not None
+    return check_task(task, _JOB)
+
+
+@contextlib.contextmanager
+def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
+    from concurrent.futures import Future
+
+    if options.scheduler:
+        raise ConfigError("--scheduler needs the dask engine (--engine dask)")
+    if options.workers <= 1:
+        def now(task: Task) -> Future[PairResult]:
+            done: Future[PairResult] = Future()
+            done.set_result(check_task(task, job))
+            return done
+
+        yield Session(now, lambda task, f: f.result(), 1, 1)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "spawn" if os.name == "nt" else "forkserver"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # The forkserver loads the resources once; workers fork from it with them loaded.
+        ctx.set_forkserver_preload(["__main__", "xcheck._warm"])
+    pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=ctx,
+                               initializer=_pool_init, initargs=(job, os.getpid()))
+
+    def collect(task: Task, handle: Future[PairResult]) -> PairResult:
+        try:
+            return handle.result()
+        except Exception as e:  # a worker died (BrokenProcessPool): the pair is reported
+            return failed(task.id, f"worker process died ({type(e).__name__}: {e})",
+                          digest=task.digest)
+
+    try:
+        yield Session(lambda task: pool.submit(_pool_work, task), collect, options.workers,
+                      2 * options.workers)
+    except BaseException:
+        # Interrupted: the workers stop now rather than after the pairs they are on.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+# ---------------------------------------------------------------- Dask
+
+# A worker that dies with a pair is replaced and the pair retried on another worker; after
+# this many deaths the pair is reported as failed (Dask's KilledWorker).
+ALLOWED_WORKER_DEATHS = 3
+
+
+def _dask_work(task: Task, job: Job) -> PairResult:
+    return check_task(task, job)
+
+
+@contextlib.contextmanager
+def dask_session(job: Job, options: EngineOptions) -> Iterator[Session]:
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ConfigError("the dask engine needs Dask: pip install 'xcheck[dask]'") from None
+    import logging
+
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(dask.config.set({
+            "distributed.scheduler.allowed-failures": ALLOWED_WORKER_DEATHS}))
+        if options.scheduler:
+            try:
+                client = stack.enter_context(
+                    Client(options.scheduler, timeout="20s"))  # type: ignore[no-untyped-call]
+            except OSError as e:
+                raise InputError(f"cannot connect to the Dask scheduler at "
+                                 f"{options.scheduler} ({e})") from None
+        else:
+            cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=options.workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+        client.run(warm_up)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        shared = client.scatter(job, broadcast=True, hash=False)
+        counter = iter(range(1 << 62))
+
+        def submit(task: Task) -> Any:
+            # One key per pair of this run: identical pairs are still two tasks.
+            return client.submit(_dask_work, task, shared, pure=False,
+                                 key=f"xcheck-{next(counter)}-{task.stem}")
+
+        def collect(task: Task, handle: Any) -> PairResult:
+            from distributed import KilledWorker
+
+            try:
+                result: PairResult = handle.result()
+                return result
+            except KilledWorker:
+                return failed(task.id, f"the pair ended {ALLOWED_WORKER_DEATHS} workers "
+                              "(a crash or running out of memory); not retried again",
+                              digest=task.digest)
+            except Exception as e:  # the cluster lost the task some other way
+                return failed(task.id, f"dask: {type(e).__name__}: {e}", digest=task.digest)
+            finally:
+                handle.release()
+
+        yield Session(submit, collect, workers, max(8, 4 * workers))
+
+
+ENGINES: dict[str, Engine] = {"pool": pool_session, "dask": dask_session}
