@@ -195,8 +195,6 @@ def check(
 
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
-    if resume and output is None:
-        fail("--resume needs --output DIR (the folder of the run to resume)")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary

@@ -173,65 +173,18 @@ def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
 
 # ---------------------------------------------------------------- Dask
 
-# A worker that dies with a pair is replaced and the pair retried on another worker; after
-# this many deaths the pair is reported as failed (Dask's KilledWorker).
-ALLOWED_WORKER_DEATHS = 3
-
-
-def _dask_work(task: Task, job: Job) -> PairResult:
-    return check_task(task, job)
-
-
 @contextlib.contextmanager
 def dask_session(job: Job, options: EngineOptions) -> Iterator[Session]:
     try:
-        import dask
-        from distributed import Client, LocalCluster
+        from xcheck.corpus_dask import cluster_session
     except ImportError:
         raise ConfigError("the dask engine needs Dask: pip install 'xcheck[dask]'") from None
-    import logging
-
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(dask.config.set({
-            "distributed.scheduler.allowed-failures": ALLOWED_WORKER_DEATHS}))
-        if options.scheduler:
-            try:
-                client = stack.enter_context(
-                    Client(options.scheduler, timeout="20s"))  # type: ignore[no-untyped-call]
-            except OSError as e:
-                raise InputError(f"cannot connect to the Dask scheduler at "
-                                 f"{options.scheduler} ({e})") from None
-        else:
-            cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=options.workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR))
-            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
-        client.run(warm_up)
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        shared = client.scatter(job, broadcast=True, hash=False)
-        counter = iter(range(1 << 62))
-
-        def submit(task: Task) -> Any:
-            # One key per pair of this run: identical pairs are still two tasks.
-            return client.submit(_dask_work, task, shared, pure=False,
-                                 key=f"xcheck-{next(counter)}-{task.stem}")
-
-        def collect(task: Task, handle: Any) -> PairResult:
-            from distributed import KilledWorker
-
-            try:
-                result: PairResult = handle.result()
-                return result
-            except KilledWorker:
-                return failed(task.id, f"the pair ended {ALLOWED_WORKER_DEATHS} workers "
-                              "(a crash or running out of memory); not retried again",
-                              digest=task.digest)
-            except Exception as e:  # the cluster lost the task some other way
-                return failed(task.id, f"dask: {type(e).__name__}: {e}", digest=task.digest)
-            finally:
-                handle.release()
-
-        yield Session(submit, collect, workers, max(8, 4 * workers))
+    try:
+        with cluster_session(job, options.workers, options.scheduler) as (submit, collect,
+                                                                            workers):
+            yield Session(submit, collect, workers, max(8, 4 * workers))
+    except OSError as e:
+        raise InputError(f"cannot reach the Dask cluster ({e})") from None
 
 
 ENGINES: dict[str, Engine] = {"pool": pool_session, "dask": dask_session}
