@@ -328,7 +328,8 @@ def test_every_output_is_written_atomically(tmp_path: Path,
 
 def test_dask_missing_says_what_to_install(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "distributed", None)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if never installed
+    monkeypatch.setitem(sys.modules, "xcheck.corpus_dask", None)
     folder = _repeated(tmp_path / "in", 1)
     r = runner.invoke(app, ["corpus", str(folder), "-f", "jsonl", "--engine", "dask"])
     assert r.exit_code == 2

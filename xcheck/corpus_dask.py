@@ -18,6 +18,7 @@ import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
 
 from xcheck.corpus_worker import Job, PairResult, Task, check_task, failed
+from xcheck.errors import XcheckError
 
 ALLOWED_WORKER_DEATHS = 3
 # With no worker at all for this long (they all died and none came back), the pairs still
@@ -63,9 +64,12 @@ def cluster_session(job: Job, workers: int, scheduler: str | None) -> Iterator[
         if scheduler:
             client = stack.enter_context(Client(scheduler, timeout="20s"))
         else:
-            cluster = stack.enter_context(LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR))
+            try:
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR))
+            except (RuntimeError, OSError) as e:  # Dask: "Cluster failed to start"
+                raise XcheckError(f"cannot start a local Dask cluster ({e})") from None
             client = stack.enter_context(Client(cluster))
         name = f"xcheck-job-{uuid.uuid4().hex}"
         client.register_plugin(JobPlugin(name, job), name=name)
