@@ -292,6 +292,33 @@ def _job_summary(report: Any, threshold: str) -> None:
         fail(f"{target}: cannot write the job summary ({e.strerror})")
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+@errors_to_exit
+def rules(
+    name: Annotated[str | None, typer.Argument(help="A rule to explain.")] = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] =
+        RulesFormat.text,
+) -> None:
+    """List the rules (name, default severity, category/type, meaning), or explain one."""
+    from xcheck.checks.rules import RULES
+    from xcheck.report.rules import rule_list, rule_text, rules_json, rules_markdown
+
+    if name is not None and name not in RULES:
+        fail(f"unknown rule {name!r} (rules: {', '.join(RULES)})")
+    if fmt is RulesFormat.json:
+        emit(rules_json(name), None)
+    elif fmt is RulesFormat.markdown:
+        emit(rules_markdown() if name is None else rule_text(RULES[name]), None)
+    else:
+        emit(rule_text(RULES[name]) if name else rule_list(), None)
+
+
 @app.command()
 @errors_to_exit
 def align(
@@ -445,6 +472,8 @@ def corpus(
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
     source: SourceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
@@ -460,7 +489,8 @@ def corpus(
     to_stdout = output is None and "jsonl" in formats
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
-    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
+    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
+                              select, ignore)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()
