@@ -93,6 +93,11 @@ def sarif_log(report: Report, options: RenderOptions = RenderOptions()) -> dict[
     locator = Locator(report)
     rule_objs = sarif_rules()
     index = {r["id"]: k for k, r in enumerate(rule_objs)}
+    for f in (*report.findings, *(f for f, _ in report.suppressions)):
+        if f.rule not in index:  # a finding built outside the table (a test's, a plugin's)
+            index[f.rule] = len(rule_objs)
+            rule_objs.append({"id": f.rule, "name": f.rule, "shortDescription": {
+                "text": f"{f.category.value}/{f.type.value}"}})
     results = [_result(f, locator, index) for f in report.findings]
     for f, entry in report.suppressions:
         result = _result(f, locator, index)

@@ -470,4 +470,4 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
 def render_html(report: Report, options: RenderOptions = RenderOptions()) -> str:
     al = report.alignment
     name = options.id or al.en.path or al.zh.path or "report"
-    return page(f"xcheck: {name}", report_body(report, options), scripts=(JS, REVIEW_JS))
+    return page(f"xcheck: {name}", report_body(report, options), scripts=(JS + REVIEW_JS,))
