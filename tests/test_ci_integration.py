@@ -53,7 +53,8 @@ def test_the_hook_definition() -> None:
     assert not files.search("corpora/README.md") and not files.search("corpora/seed.txt")
 
 
-def _hook(files: list[str], args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def _hook(files: list[str], args: list[str],
+          env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     (hook,) = HOOKS
     chosen = [f for f in files if re.search(hook["files"], f)]  # what pre-commit passes
     return subprocess.run([hook["entry"], *args, *chosen], cwd=ROOT, env=env,

@@ -20,6 +20,9 @@ from typing import Any
 from xcheck.errors import ConfigError
 from xcheck.model import Report, Suppression
 
+__all__ = ["Baseline", "Suppression", "apply_baseline", "baseline_from_data",
+           "baseline_from_reports", "baseline_json", "read_baseline", "write_baseline"]
+
 VERSION = 1
 
 

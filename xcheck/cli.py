@@ -266,8 +266,12 @@ def check(
 def _with_baseline(report: Any, path: Path, update: bool) -> Any:
     """Write the baseline when missing or asked (reasons already in it kept), then apply it;
     its stale entries are named on stderr."""
-    from xcheck.baseline import apply_baseline, baseline_from_reports, read_baseline, \
-        write_baseline
+    from xcheck.baseline import (
+        apply_baseline,
+        baseline_from_reports,
+        read_baseline,
+        write_baseline,
+    )
 
     if update or not path.exists():
         keep = read_baseline(path) if path.exists() else None
