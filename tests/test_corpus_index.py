@@ -30,7 +30,7 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     (folder / "broken.zh.txt").write_text("", "utf-8")
     (folder / "broken.en.txt").write_text("Nothing here.", "utf-8")
     out = root / "out"
-    result = CliRunner().invoke(app, ["corpus", str(folder), "-o", str(out), "-f", "html,json",
+    result = CliRunner().invoke(app, ["corpus", str(folder), "-o", str(out), "-f", "html,json,junit",
                                       "--jobs", "1", "--fail-on", "warning"])
     assert result.exit_code == 1, result.output
     reports = {p.name.split(".")[0]: json.loads(p.read_text("utf-8"))
@@ -88,3 +88,13 @@ def test_index_fits_a_phone(browser: Any,  # noqa: F811
     page.goto((out / "index.html").as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.close()
+
+
+def test_corpus_junit_has_a_timestamp(corpus_run: tuple[Path, dict[str, Any]]) -> None:
+    import xml.etree.ElementTree as ET
+    from datetime import datetime
+
+    out, _ = corpus_run
+    suite = ET.parse(out / "junit.xml").getroot().find("testsuite")
+    assert suite is not None
+    assert datetime.fromisoformat(suite.get("timestamp", "")).year >= 2024

@@ -542,14 +542,19 @@ def write_corpus_files(output: Path, totals: Totals, rows: list[dict[str, object
 
         (output / "index.html").write_text(index_page(rows, fail_on=fail_on), "utf-8")
     if junit_tmp is not None:
+        from datetime import UTC, datetime, timedelta
+
         failures = totals.failing_pairs
         errors = len(totals.failures)
+        started = datetime.now(UTC) - timedelta(seconds=totals.seconds)
+        stamp = started.strftime("%Y-%m-%dT%H:%M:%S")  # JUnit's timestamp: UTC, no zone
         with open(output / "junit.xml", "w", encoding="utf-8") as fh:
             fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                      f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
                      f'errors="{errors}" time="{totals.seconds:.3f}">\n'
                      f'<testsuite name="xcheck corpus" tests="{totals.pairs}" '
-                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}">\n')
+                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}" '
+                     f'timestamp="{stamp}">\n')
             junit_tmp.seek(0)
             for line in junit_tmp:
                 fh.write(line)
