@@ -30,8 +30,9 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     (folder / "broken.zh.txt").write_text("", "utf-8")
     (folder / "broken.en.txt").write_text("Nothing here.", "utf-8")
     out = root / "out"
-    result = CliRunner().invoke(app, ["corpus", str(folder), "-o", str(out), "-f", "html,json,junit",
-                                      "--jobs", "1", "--fail-on", "warning"])
+    result = CliRunner().invoke(app, ["corpus", str(folder), "-o", str(out),
+                                      "-f", "html,json,junit", "--jobs", "1",
+                                      "--fail-on", "warning"])
     assert result.exit_code == 1, result.output
     reports = {p.name.split(".")[0]: json.loads(p.read_text("utf-8"))
                for p in out.glob("*.json") if p.name != "summary.json"}
