@@ -169,4 +169,36 @@ def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Set
     return check_documents(zh_doc, en_doc, settings, glossary, translation)
 
 
-__all__ = ["Bead", "InputError", "align", "check", "check_documents", "read_inputs", "segment"]
+def documents_from_text(zh: str, en: str | None = None,
+                        settings: Settings = Settings()) -> tuple[Document, Document]:
+    """Two strings (Chinese, English), or one bilingual string when ``en`` is None."""
+    from xcheck.load import bilingual_from_text, document_from_text, guess_lang
+
+    _prepare(settings)
+    if en is None:
+        return bilingual_from_text(zh, presegmented=settings.presegmented)
+    # As for two files: two texts in one language give the document-level finding.
+    same = guess_lang(zh) is not None and guess_lang(zh) is guess_lang(en)
+    return (document_from_text(zh, Lang.ZH, presegmented=settings.presegmented,
+                               check_lang=not same),
+            document_from_text(en, Lang.EN, presegmented=settings.presegmented,
+                               check_lang=not same))
+
+
+def check_text(zh: str, en: str | None = None, settings: Settings = Settings(),
+               glossary: tuple[tuple[str, str], ...] = (), mt: str | None = None) -> Report:
+    """Check two strings, the Chinese article and its English version (or one bilingual
+    string when ``en`` is None); ``mt`` is the text of an English machine translation of the
+    Chinese. Offsets in the report point into these strings."""
+    zh_doc, en_doc = documents_from_text(zh, en, settings)
+    translation = None
+    if mt is not None:
+        from xcheck.mt import mt_from_text
+
+        translation = mt_from_text(mt, zh_doc, presegmented=settings.presegmented,
+                                   settings=settings.align)
+    return check_documents(zh_doc, en_doc, settings, glossary, translation)
+
+
+__all__ = ["Bead", "InputError", "align", "check", "check_documents", "check_text",
+           "read_inputs", "segment"]

@@ -3,6 +3,7 @@ searched upward from the current folder."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from xcheck.errors import ConfigError
 from xcheck.settings import Settings, align_from_mapping, checks_from_mapping
 
 RULE_VALUES = ("off", "error", "warning", "info")
+_XCHECK_TABLE = re.compile(r"^\s*\[\[?\s*tool\s*\.\s*xcheck\b", re.MULTILINE)
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -25,7 +27,7 @@ def rules_from_mapping(data: Any, source: str = "rules") -> tuple[tuple[str, str
     out = []
     for rule, value in data.items():
         if rule not in known:
-            raise ConfigError(f"{source}: unknown rule {rule!r} (rules: "
+            raise ConfigError(f"{source}: unknown rule {rule!r} (see 'xcheck rules'; rules: "
                               f"{', '.join(sorted(RULE_NAMES))}; checks: {', '.join(available())})")
         if not isinstance(value, str) or value.lower() not in RULE_VALUES:
             raise ConfigError(f"{source}: rule {rule!r}: expected one of "
@@ -51,10 +53,17 @@ def find_config(start: Path | None = None) -> Path | None:
                 if name == "xcheck.toml":
                     return p
                 try:
-                    if "xcheck" in tomllib.loads(p.read_text("utf-8")).get("tool", {}):
-                        return p
-                except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                    text = p.read_text("utf-8")
+                except (OSError, UnicodeDecodeError):
                     continue
+                try:
+                    if "xcheck" in tomllib.loads(text).get("tool", {}):
+                        return p
+                except tomllib.TOMLDecodeError:
+                    # A broken file with an xcheck table is ours to report (load_config
+                    # does), as a broken xcheck.toml is; another tool's broken file is not.
+                    if _XCHECK_TABLE.search(text):
+                        return p
     return None
 
 

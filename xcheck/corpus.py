@@ -329,6 +329,7 @@ class Totals:
     suppressed: int = 0
     slowest: list[tuple[float, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    failing: list[str] = field(default_factory=list)  # ids of the pairs at or above fail_on
     seconds: float = 0.0
     worker_rss_kb: int = 0
 
@@ -340,6 +341,8 @@ class Totals:
             return
         self.checked += 1
         self.failing_pairs += r.failing > 0
+        if r.failing:
+            self.failing.append(r.id)
         for k, v in r.severities.items():
             self.severities[k] = self.severities.get(k, 0) + v
         for k, v in r.categories.items():
@@ -350,6 +353,7 @@ class Totals:
     def as_dict(self) -> dict[str, Any]:
         return {"pairs": self.pairs, "checked": self.checked, "failed": len(self.failures),
                 "pairs_at_or_above_fail_on": self.failing_pairs,
+                "failing_pairs": sorted(self.failing),
                 "findings": self.severities, "categories": self.categories,
                 "suppressed": self.suppressed, "seconds": round(self.seconds, 3),
                 "peak_worker_rss_kb": self.worker_rss_kb,
@@ -498,7 +502,8 @@ def run_corpus(pairs: list[Pair], run_plan: Plan, jobs: int = 1, *,
                              "errors": r.severities.get("error", 0),
                              "warnings": r.severities.get("warning", 0),
                              "info": r.severities.get("info", 0),
-                             "suppressed": r.suppressed, "seconds": r.seconds})
+                             "suppressed": r.suppressed, "seconds": r.seconds,
+                             "failing": r.failing > 0})
             if on_result is not None:
                 on_result(r)
     finally:
@@ -506,7 +511,7 @@ def run_corpus(pairs: list[Pair], run_plan: Plan, jobs: int = 1, *,
             jsonl_file.close()
     totals.seconds = time.perf_counter() - t0
     if output is not None:
-        write_corpus_files(output, totals, rows, junit_tmp, formats)
+        write_corpus_files(output, totals, rows, junit_tmp, formats, run_plan.job.fail_on)
     outcome = Outcome(totals)
     if run_plan.baseline is not None and run_plan.write_baseline:
         write_corpus_baseline(run_plan.baseline, findings)
@@ -530,21 +535,26 @@ def write_corpus_baseline(path: Path, findings: dict[str, tuple[str, str]]) -> N
 
 
 def write_corpus_files(output: Path, totals: Totals, rows: list[dict[str, object]],
-                       junit_tmp: Any, formats: Iterable[str]) -> None:
+                       junit_tmp: Any, formats: Iterable[str], fail_on: str = "error") -> None:
     """index.html (with html reports) and junit.xml (with junit) in the output folder."""
     if "html" in formats:
-        from xcheck.report.html import index_page
+        from xcheck.report.index import index_page
 
-        (output / "index.html").write_text(index_page(rows), "utf-8")
+        (output / "index.html").write_text(index_page(rows, fail_on=fail_on), "utf-8")
     if junit_tmp is not None:
+        from datetime import UTC, datetime, timedelta
+
         failures = totals.failing_pairs
         errors = len(totals.failures)
+        started = datetime.now(UTC) - timedelta(seconds=totals.seconds)
+        stamp = started.strftime("%Y-%m-%dT%H:%M:%S")  # JUnit's timestamp: UTC, no zone
         with open(output / "junit.xml", "w", encoding="utf-8") as fh:
             fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                      f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
                      f'errors="{errors}" time="{totals.seconds:.3f}">\n'
                      f'<testsuite name="xcheck corpus" tests="{totals.pairs}" '
-                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}">\n')
+                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}" '
+                     f'timestamp="{stamp}">\n')
             junit_tmp.seek(0)
             for line in junit_tmp:
                 fh.write(line)

@@ -164,6 +164,8 @@ def read_text(path: str | Path, encoding: str | None = None,
     """
     p = Path(path)
     name = str(path) if str(path).isprintable() else repr(str(path))  # one-line messages
+    if str(path) == STDIN:
+        return _read_stdin(encoding, max_bytes)
     try:
         if not p.exists():
             raise InputError(f"{name}: no such file")
@@ -185,6 +187,24 @@ def read_text(path: str | Path, encoding: str | None = None,
     text = decode(data, name, encoding)
     if not text.strip():
         raise EmptyInputError(f"{name}: is empty")
+    return text
+
+
+STDIN = "-"  # the path that means standard input, as for most command-line tools
+
+
+def _read_stdin(encoding: str | None, max_bytes: int) -> str:
+    import sys
+
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, AttributeError, ValueError) as e:
+        raise InputError(f"standard input: cannot read ({e})") from None
+    if len(data) > max_bytes:
+        raise _too_big("standard input", f"more than {max_bytes:,}", max_bytes)
+    text = decode(data, "standard input", encoding)
+    if not text.strip():
+        raise EmptyInputError("standard input: is empty")
     return text
 
 

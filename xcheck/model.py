@@ -181,12 +181,26 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """One entry of a baseline file: a finding's fingerprint and why it is accepted."""
+
+    fingerprint: str
+    rule: str = ""
+    reason: str = "baseline"
+    message: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
     alignment: Alignment
     findings: tuple[Finding, ...]
     settings: dict[str, object] = field(default_factory=dict)
     suppressed: int = 0
     warnings: tuple[str, ...] = ()  # about the inputs (a malformed MT file): not findings
+    # The findings a baseline suppressed, each with its entry (SARIF keeps them, marked).
+    suppressions: tuple[tuple[Finding, Suppression], ...] = ()
+    # Baseline entries that matched no finding: fixed, or the text they pointed at changed.
+    stale: tuple[Suppression, ...] = ()
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}

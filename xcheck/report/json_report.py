@@ -78,6 +78,9 @@ def report_dict(report: Report) -> dict[str, Any]:
         "suppressed": report.suppressed,
         "warnings": list(report.warnings),
         **({"mt": mt_dict(al.mt)} if al.mt is not None else {}),
+        **({"stale_suppressions": [
+            {"fingerprint": s.fingerprint, "rule": s.rule, "reason": s.reason,
+             "message": s.message} for s in report.stale]} if report.stale else {}),
     }
 
 
