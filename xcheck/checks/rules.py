@@ -73,6 +73,12 @@ _TABLE = (
          "translation agrees)"),
     Rule("clause-omitted", OM, _C, INFO,
          "a Chinese clause without a counterpart in the English"),
+    Rule("unit-target-not-english", ZH_ONLY, _S, ERROR,
+         "a translation unit (XLIFF, TMX) whose English target is written in Chinese: not "
+         "translated (the source copied?)"),
+    Rule("unit-target-not-chinese", EN_ONLY, _S, ERROR,
+         "a translation unit (XLIFF, TMX) whose Chinese target is written in English: not "
+         "translated (the source copied?)"),
     Rule("same-language", M, _DOC, ERROR, "both inputs are in the same language"),
     Rule("unrelated-articles", M, _DOC, ERROR,
          "the two articles do not look like translations of each other"),
