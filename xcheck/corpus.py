@@ -121,8 +121,8 @@ def _from_folder(folder: Path) -> list[Pair]:
             else:
                 pairs[pid] = Pair(pid, str(zh_files[pid]), str(en_files[pid]))
     stems = _by_stem(folder)
+    one_file: list[Path] = []
     for stem, f in stems.items():
-        n = f.name
         if stem.endswith(".zh"):
             pid = stem[: -len(".zh")]
             en = stems.get(f"{pid}.en")
@@ -132,13 +132,12 @@ def _from_folder(folder: Path) -> list[Pair]:
             pid = stem[: -len(".en")]
             if f"{pid}.zh" not in stems:
                 pairs[pid] = Pair(pid, str(f), None, f"no {pid}.zh.*")
-        elif stem.endswith(".mt"):
-            continue  # a machine translation, attached to its pair below
-        else:
-            pid = stem
-            if pid in pairs:
-                pid = n
-            pairs[pid] = Pair(pid, str(f), None)
+        elif not stem.endswith(".mt"):  # NAME.mt.*: attached to its pair below
+            one_file.append(f)
+    for f in one_file:  # after the pairs, so a pair keeps its name (NAME.tmx beside it)
+        split = _split(f.name)
+        pid = split[0] if split is not None and split[0] not in pairs else f.name
+        pairs[pid] = Pair(pid, str(f), None)
     if not pairs:
         raise InputError(f"{folder}: no article pairs (NAME.zh.txt + NAME.en.txt, "
                          "zh/NAME.txt + en/NAME.txt, or NAME.txt; .html, .md, .docx too, and "

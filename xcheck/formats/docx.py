@@ -46,8 +46,12 @@ def docx_text(data: bytes, name: str, max_bytes: int) -> str:
     if size > EXPANSION_LIMIT * max_bytes:
         raise LimitError(f"{name}: its document part is {size:,} bytes uncompressed, over "
                          f"{EXPANSION_LIMIT} times the input limit")
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:
+        raise InputError(f"{name}: reading DOCX needs python-docx: pip install "
+                         "'xcheck[docx]'") from None
 
     try:
         document = docx.Document(io.BytesIO(data))

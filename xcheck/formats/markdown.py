@@ -30,16 +30,17 @@ def _match_at(src: str, p: int, content: str,
         if p >= limit:
             return None
         c = content[i]
-        if src[p] == c:
+        m = _ENTITY.match(src, p, limit) if src[p] == "&" else None
+        decoded = html.unescape(m.group()) if m else ""
+        if m and decoded and content.startswith(decoded, i):  # before "&" as itself
+            pieces.append((i, i + len(decoded), p, m.end()))
+            p, i = m.end(), i + len(decoded)
+        elif src[p] == c:
             pieces.append((i, i + 1, p, p + 1))
             p, i = p + 1, i + 1
         elif src[p] == "\\" and p + 1 < limit and src[p + 1] == c:
             pieces.append((i, i + 1, p, p + 2))
             p, i = p + 2, i + 1
-        elif src[p] == "&" and (m := _ENTITY.match(src, p, limit)) and \
-                content.startswith(decoded := html.unescape(m.group()), i) and decoded:
-            pieces.append((i, i + len(decoded), p, m.end()))
-            p, i = m.end(), i + len(decoded)
         else:
             return None
     return pieces, p
