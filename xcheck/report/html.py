@@ -14,7 +14,7 @@ from html import escape
 
 from xcheck.model import Document, Finding, FindingType, Report, Span
 from xcheck.report import RenderOptions, register
-from xcheck.report.common import CATEGORIES, SEVERITIES, pieces
+from xcheck.report.common import CATEGORIES, SEVERITIES, Locator, pieces
 from xcheck.report.text import signature
 
 CSS = """
@@ -234,7 +234,20 @@ def _sentence_html(doc: Document, side: str, index: int, report: Report,
             f"{''.join(out)}</span> ")
 
 
-def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str:
+def _file_places(f: Finding, locator: Locator | None) -> str:
+    """Where the finding is in the files as given (HTML, Markdown, DOCX, XLIFF, TMX input:
+    the article shown here is their text without markup)."""
+    if locator is None:
+        return ""
+    places = [f"{loc.side}: {loc.path} line {loc.start_line}, column {loc.start_col}"
+              + (f"–{loc.end_col - 1}" if loc.end_line == loc.start_line
+                 else f" to line {loc.end_line}, column {loc.end_col - 1}")
+              for loc in locator.locations(f)[:4]]
+    return f"<p class=\"ev\">In the file: {e('; '.join(places))}</p>" if places else ""
+
+
+def _finding_html(f: Finding, fid: str, bead: int | None, report: Report,
+                  locator: Locator | None = None) -> str:
     where = []
     if f.zh.sentences:
         where.append("zh " + ", ".join(map(str, f.zh.sentences[:4])))
@@ -251,6 +264,7 @@ def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str
         f"{e(f.fingerprint)}</code>"
         f"</div><p class=\"msg\">{e(f.message)}</p>"
         + (f"<p class=\"ev\">{e(f.evidence)}</p>" if f.evidence else "")
+        + _file_places(f, locator)
         + " " + goto + "</li>")
 
 
@@ -260,6 +274,10 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
     ids = {k: f"f-{k}" for k in range(len(report.findings))}
     zh_bead = {i: k for k, b in enumerate(al.beads) for i in b.zh}
     en_bead = {j: k for k, b in enumerate(al.beads) for j in b.en}
+
+    # Input read from a structured format: each finding also says where it is in the file.
+    locator = Locator(report) if al.zh.source is not None or al.en.source is not None \
+        else None
 
     def bead_of(f: Finding) -> int | None:
         if f.en.sentences and f.en.sentences[0] in en_bead:
@@ -306,7 +324,7 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
     parts.append("<main><section id=\"findings\"><h2>Findings, most important first</h2>")
     if report.findings:
         parts.append("<ol class=\"findings\">")
-        parts += [_finding_html(f, ids[k], bead_of(f), report)
+        parts += [_finding_html(f, ids[k], bead_of(f), report, locator)
                   for k, f in enumerate(report.findings)]
         parts.append("</ol>")
     else:
