@@ -161,3 +161,16 @@ def test_cli_check_one_bilingual_file_needs_no_second_file() -> None:
     result = runner.invoke(app, ["check", str(INPUTS["tmx"][0]), "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     assert "1.27亿" in result.stdout and "(unit 4)" in result.stdout
+
+
+def test_html_report_says_where_each_finding_is_in_the_file() -> None:
+    from xcheck.report import render
+
+    page = render(report("xliff-1.2"), "html")
+    places = re.findall(r"In the file: ([^<]*)</p>", page)
+    assert len(places) == len(report("xliff-1.2").findings)
+    lines = original(INPUTS["xliff-1.2"][0]).split("\n")
+    m = re.search(r"line (\d+), column (\d+)–(\d+)", places[0])
+    assert m is not None
+    raw = lines[int(m.group(1)) - 1][int(m.group(2)) - 1:int(m.group(3))]
+    assert without_markup(raw) in "".join(report("xliff-1.2").findings[0].message.split())

@@ -123,3 +123,32 @@ def test_a_bilingual_file_given_as_one_side_of_a_pair() -> None:
 def test_input_format_override_on_the_wrong_file(fmt: str) -> None:
     msg = one_line_error(["check", str(FIX / f"{STEM}.zh.html"), "--input-format", fmt])
     assert msg.startswith("xcheck: ")
+
+
+FUZZ_FILES = [f"{STEM}.xlf", f"{STEM}.v2.xlf", f"{STEM}.tmx", f"{STEM}.zh.html",
+              f"{STEM}.en.md", f"{STEM}.zh.docx"]
+
+
+@pytest.mark.parametrize("name", FUZZ_FILES)
+def test_damaged_files_raise_input_errors_only(name: str) -> None:
+    """Cut or corrupted anywhere, a file is read or refused with an InputError: never
+    another exception (which the CLI would report as an internal error)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from xcheck.errors import InputError
+    from xcheck.formats import detect, read_format
+
+    data = (FIX / name).read_bytes()
+    fmt = detect(name, data)
+
+    @settings(max_examples=40, deadline=None, database=None)
+    @given(st.integers(0, len(data)), st.binary(max_size=8), st.integers(0, len(data)))
+    def damaged(cut: int, noise: bytes, at: int) -> None:
+        broken = data[:at] + noise + data[at:cut] if at < cut else data[:cut]
+        try:
+            read_format(fmt, broken, name, None, 20_000_000)
+        except InputError as e:
+            assert "\n" not in str(e)
+
+    damaged()
