@@ -63,7 +63,9 @@ def test_html_keeps_the_article_body_and_blocks() -> None:
 def test_markdown_keeps_text_not_addresses() -> None:
     src = ("---\ntitle: x\n---\n# Title &amp; more\n\nSee [the court](http://x.y \"t\") and "
            "\\*this\\* **bold**\nwrapped.\n\n![alt text](a.png)\n\n- item one\n- item "
-           "<b>two</b>\n\n```\ncode block\n```\n\n| a | b |\n|---|---|\n| c | d |\n")
+           "<b>two</b>\n\n```\ncode block\n```\n\n| a | b |\n|---|---|\n| c | d |\n\n"
+           "[Read the full statement](https://example.invalid/s)\n\n<https://x.invalid>\n\n"
+           "https://example.invalid/raw\n")
     built = extract_markdown(src)
     assert text_of(built) == ["Title & more", "See the court and *this* bold wrapped.",
                               "item one", "item two", "a", "b", "c", "d"]

@@ -3,8 +3,9 @@
 Parsed with markdown-it-py (CommonMark, tables on; already installed with rich): its block
 tokens carry source line maps, and each inline text run is found in those lines, through
 backslash escapes and entities, so offsets point at the file's own characters. Link targets,
-image addresses (and their alt text), inline HTML tags, code blocks, raw HTML blocks and a
-YAML front matter are left out.
+image addresses (and their alt text), inline HTML tags, code blocks, raw HTML blocks, a
+YAML front matter and paragraphs that are only a link or an address ("[Read more](...)")
+are left out.
 """
 
 from __future__ import annotations
@@ -99,6 +100,22 @@ def _inline(out: TextBuilder, src: str, token: Any, lines: list[int]) -> None:
         _add_matched(out, child.content, pieces)
 
 
+_BARE_URL = re.compile(r"\A<?(?:https?|ftp)://\S+>?\Z|\A<?www\.\S+>?\Z")
+
+
+def link_only(token: Any) -> bool:
+    """A paragraph that is nothing but one link or a bare address ("[Read more](...)",
+    "<https://...>"): navigation, not article text (a CMS export's "source" line)."""
+    kids = [c for c in token.children or ()
+            if not (c.type in ("softbreak", "hardbreak") or (c.type == "text"
+                                                             and not c.content.strip()))]
+    if kids and kids[0].type == "link_open" and kids[-1].type == "link_close" \
+            and sum(c.type == "link_open" for c in kids) == 1:
+        return True
+    return len(kids) == 1 and kids[0].type == "text" \
+        and bool(_BARE_URL.match(kids[0].content.strip()))
+
+
 def extract_markdown(source: str) -> TextBuilder:
     from markdown_it import MarkdownIt
 
@@ -110,7 +127,11 @@ def extract_markdown(source: str) -> TextBuilder:
     md = MarkdownIt("commonmark").enable("table")
     lines = line_offsets(parsed)
     out = TextBuilder()
-    for token in md.parse(parsed):
+    tokens = md.parse(parsed)
+    for k, token in enumerate(tokens):
+        in_paragraph = k > 0 and tokens[k - 1].type == "paragraph_open"
+        if in_paragraph and link_only(token):
+            continue
         if token.type == "inline" and token.map is not None:
             out.break_paragraph()
             _inline(out, parsed, token, lines)
