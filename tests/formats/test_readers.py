@@ -200,3 +200,37 @@ def test_segment_a_bilingual_file() -> None:
     first = data["en"]["sentences"][0]
     assert first["unit"] == "u1"
     assert src[first["start"]:first["end"]].startswith("Former Huadong Commercial Bank")
+
+
+def test_docx_tables_in_order_and_paragraph_lines(tmp_path: Path) -> None:
+    import docx
+
+    from xcheck.formats.docx import docx_text
+
+    document = docx.Document()
+    document.add_paragraph("First paragraph.")
+    document.add_paragraph("")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].text, cell[1].text = "Cell one.", "Cell two."
+    p = document.add_paragraph("Before break")
+    p.add_run().add_break()
+    p.add_run("after break.")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    lines = docx_text(path.read_bytes(), "t.docx", 10**6).split("\n")
+    # Line k is body paragraph k (empty ones counted), a break inside one is a space.
+    assert lines == ["First paragraph.", "", "Cell one.", "Cell two.", "Before break after break."]
+
+
+def test_xliff2_segments_are_beads_named_unit_slash_segment(tmp_path: Path) -> None:
+    segs = "".join(f'<segment id="g{k}"><source>{zh}</source><target>{en}</target></segment>'
+                   for k, (_, zh, en) in enumerate(UNITS, 1))
+    path = tmp_path / "two.xlf"
+    path.write_text('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                    f'srcLang="zh-TW" trgLang="en-GB"><file id="f"><unit id="p1">{segs}'
+                    "</unit></file></xliff>", "utf-8")
+    report = check(path)
+    assert [b.shape for b in report.alignment.beads] == [(1, 1)] * 3
+    src = report.alignment.zh.source
+    assert src is not None and [u.id for u in src.units] == ["p1/g1", "p1/g2", "p1/g3"]
+    assert src.languages == ("zh-TW", "en-GB")
