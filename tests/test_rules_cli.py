@@ -5,8 +5,10 @@ refuse unknown rule names."""
 from __future__ import annotations
 
 import json
+import tempfile
 from functools import cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +24,26 @@ from xcheck.settings import Settings
 runner = CliRunner()
 
 
+def _one_unit_xliff(zh: str, en: str, direction: str) -> Path:
+    # A first, faithful unit, then the example's.
+    units = [("部長週一抵達北京。", "The minister arrived in Beijing on Monday."), (zh, en)]
+    if direction == "en-zh":
+        units = [(e, z) for z, e in units]
+    langs = ('source-language="zh-TW" target-language="en"' if direction == "zh-en"
+             else 'source-language="en" target-language="zh-TW"')
+    folder = Path(tempfile.mkdtemp(prefix="xcheck-rule-"))
+    path = folder / "example.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        f'<file {langs} datatype="plaintext" original="example"><body>'
+        + "".join(f'<trans-unit id="u{k}"><source>{escape(source)}</source>'
+                  f'<target>{escape(target)}</target></trans-unit>'
+                  for k, (source, target) in enumerate(units, 1)) +
+        '</body></file></xliff>\n', "utf-8")
+    return path
+
+
 @cache
 def example_report(name: str, rules: tuple[tuple[str, str], ...] = ()) -> Report:
     r = RULES[name]
@@ -29,6 +51,9 @@ def example_report(name: str, rules: tuple[tuple[str, str], ...] = ()) -> Report
     if r.example.context:  # a rule judged over a whole article: its pair of corpora/
         base = ROOT / r.example.context
         return check(f"{base}.zh.txt", f"{base}.en.txt", settings, r.example.glossary)
+    if r.example.unit:  # a rule of bilingual files: the example as one unit of an XLIFF file
+        return check(_one_unit_xliff(r.example.zh, r.example.en, r.example.unit), None,
+                     settings, r.example.glossary)
     return check_text(r.example.zh, r.example.en, settings, r.example.glossary)
 
 

@@ -120,6 +120,23 @@ MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
                                                 help="Largest bead, zh+en sentences (default 7).")]
 
 
+class InputFormat(str, Enum):
+    """xcheck.formats.FORMATS (tests/formats keep the two lists equal)."""
+
+    auto = "auto"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
+    docx = "docx"
+    xliff = "xliff"
+    tmx = "tmx"
+
+
+InputFormatOpt = Annotated[InputFormat | None, typer.Option(
+    "--input-format", help="Format of the input files (default auto: by extension, then "
+                           "content).")]
+
+
 class Source(str, Enum):
     zh = "zh"
     en = "en"
@@ -144,7 +161,8 @@ def _names(values: list[str] | None) -> tuple[str, ...]:
 def _settings(config: Path | None, presegmented: bool, encoding: str | None,
               max_bytes: int | None, max_bead: int | None = None,
               source: Source | None = None, select: list[str] | None = None,
-              ignore: list[str] | None = None) -> Any:
+              ignore: list[str] | None = None,
+              input_format: InputFormat | None = None) -> Any:
     from xcheck.config import load_config
 
     cfg = load_config(config)
@@ -167,6 +185,8 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
         s = replace(s, max_bytes=max_bytes)
     if max_bead is not None:
         s = replace(s, align=replace(s.align, max_bead=max_bead))
+    if input_format is not None:
+        s = replace(s, input_format=input_format.value)
     return cfg, s
 
 
@@ -219,8 +239,10 @@ def check(
     source: SourceOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
-    """Check a Chinese article against its English version."""
+    """Check a Chinese article against its English version (or one bilingual file: a
+    one-file article, XLIFF or TMX)."""
     from datetime import UTC, datetime
 
     from xcheck.api import check as run_check
@@ -233,7 +255,7 @@ def check(
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
-                              select, ignore)
+                              select, ignore, input_format)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     if gloss_path:
@@ -341,13 +363,15 @@ def align(
         "--manifest", help="Align every pair of a JSONL manifest ({\"id\", \"zh\", \"en\"} "
                            "per line, as `corpus` reads) in one process; one JSON line per "
                            "pair.")] = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence alignment only (one pair, or every pair of a manifest)."""
     from xcheck.api import align as run_align
     from xcheck.api import alignment_warnings
     from xcheck.report.alignment import render_alignment
 
-    _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead,
+                            input_format=input_format)
     if manifest is None and zh is not None and en is None and mt is None \
             and zh.suffix.lower() == ".jsonl":
         manifest = zh
@@ -439,6 +463,7 @@ def segment(
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence (and, with --words, word) segmentation only.
 
@@ -449,7 +474,8 @@ def segment(
     from xcheck.model import Lang
     from xcheck.report.segmentation import render_segmentation
 
-    _, settings = _settings(config, presegmented, encoding, max_bytes)
+    _, settings = _settings(config, presegmented, encoding, max_bytes,
+                            input_format=input_format)
     docs = segment_file(file, None if lang is LangOption.auto else Lang(lang.value), settings)
     emit(render_segmentation(docs, fmt.value, words), output)
 
@@ -478,6 +504,7 @@ def corpus(
     source: SourceOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
@@ -494,7 +521,7 @@ def corpus(
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
-                              select, ignore)
+                              select, ignore, input_format)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()

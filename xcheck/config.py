@@ -94,7 +94,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
     known = {"align", "checks", "presegmented", "encoding", "max_bytes", "glossary", "fail_on",
-             "rules", "user_dict", "source"}
+             "rules", "user_dict", "source", "input_format"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -125,6 +125,13 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
             raise ConfigError(f"{source}: source must be one of {', '.join(SOURCES)}, "
                               f"not {data['source']!r}")
         settings = replace(settings, source=data["source"])
+    if "input_format" in data:
+        from xcheck.formats import FORMATS
+
+        if data["input_format"] not in FORMATS:
+            raise ConfigError(f"{source}: input_format must be one of {', '.join(FORMATS)}, "
+                              f"not {data['input_format']!r}")
+        settings = replace(settings, input_format=data["input_format"])
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{source}: fail_on must be one of {', '.join(FAIL_ON)}, "

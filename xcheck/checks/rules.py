@@ -24,6 +24,9 @@ class Example:
     # Where the rule needs a whole article to fire (the English's usual length is judged over
     # the article), the pair of corpora/ the example's English sentence comes from.
     context: str = ""
+    # A rule of bilingual files: the example is one unit of an XLIFF file translating
+    # "zh-en" (source zh, target en) or "en-zh"; zh and en are the texts as the file has them.
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,21 @@ _TABLE = (
          "aligned English.",
          X("部長週一抵達北京進行會談，這是他今年第三次訪華。",
            "The minister arrived in Beijing on Monday for talks.")),
+    Rule("unit-target-not-english", ZH_ONLY, _S, ERROR,
+         "a translation unit (XLIFF, TMX) whose English target is written in Chinese: not "
+         "translated (the source copied?)",
+         "In a bilingual file (XLIFF, TMX) from Chinese to English, a unit whose target reads "
+         "as Chinese. The target is kept out of the English and reported once, with the "
+         "unit's id.",
+         X("部長週一抵達北京進行會談。", "部長週一抵達北京進行會談。", unit="zh-en")),
+    Rule("unit-target-not-chinese", EN_ONLY, _S, ERROR,
+         "a translation unit (XLIFF, TMX) whose Chinese target is written in English: not "
+         "translated (the source copied?)",
+         "In a bilingual file (XLIFF, TMX) from English to Chinese, a unit whose target reads "
+         "as English. The target is kept out of the Chinese and reported once, with the "
+         "unit's id.",
+         X("The minister arrived in Beijing on Monday for talks.",
+           "The minister arrived in Beijing on Monday for talks.", unit="en-zh")),
     Rule("same-language", M, _DOC, ERROR, "both inputs are in the same language",
          "Both inputs read as one language (two English files, say): the only finding of "
          "the report; check that the right files were given.",

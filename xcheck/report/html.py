@@ -15,7 +15,7 @@ from html import escape
 
 from xcheck.model import Document, Finding, FindingType, Report, Span
 from xcheck.report import RenderOptions, register
-from xcheck.report.common import CATEGORIES, SEVERITIES, pieces
+from xcheck.report.common import CATEGORIES, SEVERITIES, Locator, pieces
 from xcheck.report.text import signature
 
 CSS = """
@@ -302,7 +302,20 @@ def _sentence_html(doc: Document, side: str, index: int, report: Report,
             f"{''.join(out)}</span> ")
 
 
-def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str:
+def _file_places(f: Finding, locator: Locator | None) -> str:
+    """Where the finding is in the files as given (HTML, Markdown, DOCX, XLIFF, TMX input:
+    the article shown here is their text without markup)."""
+    if locator is None:
+        return ""
+    places = [f"{loc.side}: {loc.path} line {loc.start_line}, column {loc.start_col}"
+              + (f"–{loc.end_col - 1}" if loc.end_line == loc.start_line
+                 else f" to line {loc.end_line}, column {loc.end_col - 1}")
+              for loc in locator.locations(f)[:4]]
+    return f"<p class=\"ev\">In the file: {e('; '.join(places))}</p>" if places else ""
+
+
+def _finding_html(f: Finding, fid: str, bead: int | None, report: Report,
+                  locator: Locator | None = None) -> str:
     where = []
     if f.zh.sentences:
         where.append("zh " + ", ".join(map(str, f.zh.sentences[:4])))
@@ -320,6 +333,7 @@ def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str
         f"{e(f.fingerprint)}</code>"
         f"</div><p class=\"msg\">{e(f.message)}</p>"
         + (f"<p class=\"ev\">{e(f.evidence)}</p>" if f.evidence else "")
+        + _file_places(f, locator)
         + " " + goto + _review_html(fid) + "</li>")
 
 
@@ -366,6 +380,10 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
     ids = {k: f"f-{k}" for k in range(len(report.findings))}
     zh_bead = {i: k for k, b in enumerate(al.beads) for i in b.zh}
     en_bead = {j: k for k, b in enumerate(al.beads) for j in b.en}
+
+    # Input read from a structured format: each finding also says where it is in the file.
+    locator = Locator(report) if al.zh.source is not None or al.en.source is not None \
+        else None
 
     def bead_of(f: Finding) -> int | None:
         if f.en.sentences and f.en.sentences[0] in en_bead:
@@ -420,14 +438,14 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
         if main:
             parts.append("<ol class=\"findings\">")
             parts += [_finding_html(report.findings[k], ids[k], bead_of(report.findings[k]),
-                                    report) for k in main]
+                                    report, locator) for k in main]
             parts.append("</ol>")
         if infos:
             parts.append(f"<details class=\"infos\"><summary>{len(infos)} info finding"
                          f"{'s' if len(infos) != 1 else ''} (weak evidence; click to show)"
                          "</summary><ol class=\"findings\">")
             parts += [_finding_html(report.findings[k], ids[k], bead_of(report.findings[k]),
-                                    report) for k in infos]
+                                    report, locator) for k in infos]
             parts.append("</ol></details>")
     else:
         parts.append("<p>No findings.</p>")
