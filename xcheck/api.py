@@ -22,7 +22,8 @@ from xcheck.settings import AlignSettings, Settings
 
 
 def _options(settings: Settings) -> ReadOptions:
-    return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes)
+    return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes,
+                       settings.input_format)
 
 
 def _prepare(settings: Settings) -> None:
@@ -54,10 +55,13 @@ def segment_file(path: str | Path, lang: Lang | None = None,
     file holds both languages paragraph by paragraph, like the seed article."""
     _prepare(settings)
     if lang is None:
-        from xcheck.io import read_text, split_bilingual
+        from xcheck.io import split_bilingual
+        from xcheck.load import load_input
 
-        text = read_text(path, settings.encoding, settings.max_bytes)
-        split = split_bilingual(text)
+        loaded = load_input(path, _options(settings))
+        if loaded.units is not None:
+            return read_bilingual(path, _options(settings))
+        split = split_bilingual(loaded.text)
         if len(split.zh) >= 2 and len(split.en) >= 2:
             return read_bilingual(path, _options(settings))
     return (read_document(path, lang, _options(settings)),)
@@ -82,7 +86,12 @@ def align_documents(zh: Document, en: Document, settings: Settings = Settings(),
     from xcheck.aligner import align_documents as _align
 
     texts = tuple(mt.for_zh(i) for i in range(len(zh.sentences))) if mt and mt.used else None
-    alignment = _align(zh, en, settings.align, mt=texts)
+    if zh.source is not None and zh.source.units and zh.source is en.source:
+        from xcheck.aligner.given import align_units
+
+        alignment = align_units(zh, en, settings.align, mt=texts)  # each unit is a bead
+    else:
+        alignment = _align(zh, en, settings.align, mt=texts)
     return replace(alignment, mt=mt) if mt is not None else alignment
 
 
@@ -121,7 +130,7 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     from xcheck.checks import available
 
     out: dict[str, object] = asdict(settings)
-    for key in ("user_dict", "source"):
+    for key in ("user_dict", "source", "input_format"):
         if out.get(key) is None:
             out.pop(key, None)  # only when set, so default reports keep their shape
     rules = out.pop("rules", ())
@@ -174,32 +183,54 @@ def check_bytes(zh: FileBytes, en: FileBytes | None = None, settings: Settings =
                 glossary: tuple[tuple[str, str], ...] = (),
                 mt: FileBytes | None = None) -> Report:
     """``check`` on files already read (their bytes, and the paths reports name): the same
-    report, with no file system access for the inputs (a cluster worker's case)."""
-    from xcheck.errors import EmptyInputError
-    from xcheck.io import text_from_bytes
-    from xcheck.load import bilingual_from_text, pair_from_texts
+    report, without reading the inputs from the file system (a cluster worker's case)."""
+    from xcheck.io import decode, display_name, within_limit
     from xcheck.mt import mt_from_text
 
     _prepare(settings)
-    enc, limit = settings.encoding, settings.max_bytes
-    zh_text = text_from_bytes(zh.data, zh.path, enc, limit)
     if en is None:
-        zh_doc, en_doc = bilingual_from_text(zh_text, path=zh.path,
-                                             presegmented=settings.presegmented)
+        zh_doc, en_doc = read_bilingual(zh.path, _options(settings), zh.data)
     else:
-        en_text = text_from_bytes(en.data, en.path, enc, limit)
-        zh_doc, en_doc = pair_from_texts(zh_text, en_text, zh.path, en.path,
-                                         settings.presegmented)
+        zh_doc, en_doc = read_pair(zh.path, en.path, _options(settings), zh.data, en.data)
     translation = None
-    if mt is not None:
-        try:
-            mt_text = text_from_bytes(mt.data, mt.path, enc, limit)
-        except EmptyInputError:
-            mt_text = ""
-        translation = mt_from_text(mt_text, zh_doc, path=mt.path,
+    if mt is not None:  # as read_mt reads it: plain text, an empty file is unused
+        data = within_limit(mt.data, mt.path, settings.max_bytes)
+        text = decode(data, display_name(mt.path), settings.encoding)
+        translation = mt_from_text(text if text.strip() else "", zh_doc, path=mt.path,
                                    presegmented=settings.presegmented, settings=settings.align)
     return check_documents(zh_doc, en_doc, settings, glossary, translation)
 
 
-__all__ = ["Bead", "FileBytes", "InputError", "align", "check", "check_bytes", "check_documents",
-           "read_inputs", "segment"]
+def documents_from_text(zh: str, en: str | None = None,
+                        settings: Settings = Settings()) -> tuple[Document, Document]:
+    """Two strings (Chinese, English), or one bilingual string when ``en`` is None."""
+    from xcheck.load import bilingual_from_text, document_from_text, guess_lang
+
+    _prepare(settings)
+    if en is None:
+        return bilingual_from_text(zh, presegmented=settings.presegmented)
+    # As for two files: two texts in one language give the document-level finding.
+    same = guess_lang(zh) is not None and guess_lang(zh) is guess_lang(en)
+    return (document_from_text(zh, Lang.ZH, presegmented=settings.presegmented,
+                               check_lang=not same),
+            document_from_text(en, Lang.EN, presegmented=settings.presegmented,
+                               check_lang=not same))
+
+
+def check_text(zh: str, en: str | None = None, settings: Settings = Settings(),
+               glossary: tuple[tuple[str, str], ...] = (), mt: str | None = None) -> Report:
+    """Check two strings, the Chinese article and its English version (or one bilingual
+    string when ``en`` is None); ``mt`` is the text of an English machine translation of the
+    Chinese. Offsets in the report point into these strings."""
+    zh_doc, en_doc = documents_from_text(zh, en, settings)
+    translation = None
+    if mt is not None:
+        from xcheck.mt import mt_from_text
+
+        translation = mt_from_text(mt, zh_doc, presegmented=settings.presegmented,
+                                   settings=settings.align)
+    return check_documents(zh_doc, en_doc, settings, glossary, translation)
+
+
+__all__ = ["Bead", "FileBytes", "InputError", "align", "check", "check_bytes",
+           "check_documents", "check_text", "read_inputs", "segment"]

@@ -157,20 +157,30 @@ def _too_big(name: str, size: str, max_bytes: int) -> LimitError:
 
 @dataclass(frozen=True)
 class FileBytes:
-    """An input file's raw bytes and the path it was read from (as reports show it)."""
+    """An input file's bytes, read elsewhere (by a cluster run's client), and its path as
+    reports name it."""
 
     path: str
     data: bytes
 
 
+def within_limit(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Bytes read elsewhere, refused as ``read_bytes`` refuses a file over ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise _too_big(display_name(path), f"{len(data):,}", max_bytes)
+    return data
+
+
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The raw bytes of one input file, refused (before reading) if over ``max_bytes``.
+    """Read one input file's bytes, refusing it (before reading) if over ``max_bytes``.
 
     The size is checked with ``stat`` first, and the read itself never takes more than
     ``max_bytes + 1`` bytes, so a pipe or a device (``/dev/zero``) cannot exhaust memory.
     """
     p = Path(path)
     name = display_name(path)
+    if str(path) == STDIN:
+        return _read_stdin(max_bytes)
     try:
         if not p.exists():
             raise InputError(f"{name}: no such file")
@@ -194,26 +204,33 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def display_name(path: str | Path) -> str:
     """A path as messages show it (on one line)."""
+    if str(path) == STDIN:
+        return "standard input"
     return str(path) if str(path).isprintable() else repr(str(path))
-
-
-def text_from_bytes(data: bytes, path: str | Path, encoding: str | None = None,
-                    max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Decode the bytes of the input file ``path`` (read here or elsewhere, e.g. by the
-    client of a cluster run) exactly as ``read_text`` would."""
-    name = display_name(path)
-    if len(data) > max_bytes:
-        raise _too_big(name, f"{len(data):,}", max_bytes)
-    text = decode(data, name, encoding)
-    if not text.strip():
-        raise EmptyInputError(f"{name}: is empty")
-    return text
 
 
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one input file, refusing it (before reading) if over ``max_bytes``."""
-    return text_from_bytes(read_bytes(path, max_bytes), path, encoding, max_bytes)
+    """Read and decode one input file (see ``read_bytes`` for the size limit)."""
+    text = decode(read_bytes(path, max_bytes), display_name(path), encoding)
+    if not text.strip():
+        raise EmptyInputError(f"{display_name(path)}: is empty")
+    return text
+
+
+STDIN = "-"  # the path that means standard input, as for most command-line tools
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    import sys
+
+    try:
+        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, AttributeError, ValueError) as e:
+        raise InputError(f"standard input: cannot read ({e})") from None
+    if len(data) > max_bytes:
+        raise _too_big("standard input", f"more than {max_bytes:,}", max_bytes)
+    return data
 
 
 @dataclass(frozen=True)
