@@ -35,7 +35,7 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
                                       "--fail-on", "warning"])
     assert result.exit_code == 1, result.output
     reports = {p.name.split(".")[0]: json.loads(p.read_text("utf-8"))
-               for p in out.glob("*.json") if p.name != "summary.json"}
+               for p in (out / "reports").glob("*.json")}
     return out, reports
 
 

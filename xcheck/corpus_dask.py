@@ -17,7 +17,7 @@ from typing import Any
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
 
-from xcheck.corpus_worker import Job, PairResult, Task, check_task, failed
+from xcheck.corpus_worker import Job, PairResult, Task, check_task, failed, warm_up
 from xcheck.errors import XcheckError
 
 ALLOWED_WORKER_DEATHS = 3
@@ -36,12 +36,18 @@ class JobPlugin(WorkerPlugin):
         self.job = job
 
     def setup(self, worker: Any) -> None:
-        # The resources load with the worker's first pair: a replacement worker is ready in
-        # moments (a nanny gives up on one that is slow to start).
+        # The resources load when the worker takes its first pair: a replacement worker is
+        # ready in moments (a nanny gives up on one that is slow to start).
         _JOBS[self.name] = self.job
 
 
+_WARM: list[bool] = []  # on a worker: the resources are loaded
+
+
 def _work(task: Task, job_name: str) -> PairResult:
+    if not _WARM:  # before the first pair, not inside its time limit
+        warm_up()
+        _WARM.append(True)
     job = _JOBS.get(job_name)
     if job is None:  # cannot happen: plugins run before a worker takes tasks
         return failed(task.id, "the worker never received the job", digest=task.digest)

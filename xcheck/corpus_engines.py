@@ -133,6 +133,8 @@ def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
     if options.scheduler:
         raise ConfigError("--scheduler needs the dask engine (--engine dask)")
     if options.workers <= 1:
+        warm_up()  # here, not inside the first pair's time limit
+
         def now(task: Task) -> Future[PairResult]:
             done: Future[PairResult] = Future()
             done.set_result(check_task(task, job))

@@ -318,7 +318,8 @@ def test_corpus_finds_mt_files_and_manifest_field(tmp_path: Path) -> None:
     result = runner.invoke(app, ["corpus", str(folder), "--output", str(out), "--format",
                                  "json", "--jobs", "1", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "reports" / "a.json").read_text("utf-8"))["settings"]["mt"]["used"] is True
+    report = json.loads((out / "reports" / "a.json").read_text("utf-8"))
+    assert report["settings"]["mt"]["used"] is True
 
 
 
