@@ -166,7 +166,7 @@ def test_the_action_on_a_corpus(tmp_path: Path, shims: dict[str, str]) -> None:
            for p in out.glob("*.sarif")}
     assert ids == {"xcheck/cn-ev-exports", "xcheck/tw-court-fraud"}  # one category per run
     assert ran["summary"].count("### xcheck: ") == 2
-    assert (out / "junit.xml").exists()
+    assert (out.parent / "junit.xml").exists()  # the corpus JUnit, beside reports/
 
 
 # ---------------------------------------------------------------- the README's examples
