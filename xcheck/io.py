@@ -180,6 +180,13 @@ def read_text(path: str | Path, encoding: str | None = None,
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     except ValueError as e:  # a NUL byte in the path
         raise InputError(f"{name}: invalid path ({e})") from None
+    return text_from_bytes(data, name, encoding, max_bytes)
+
+
+def text_from_bytes(data: bytes, name: str, encoding: str | None = None,
+                    max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """An input's bytes as text, with ``read_text``'s limits and messages (``name`` names
+    it in them): the one path from bytes to text for files and uploads (``xcheck serve``)."""
     if len(data) > max_bytes:
         raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
     text = decode(data, name, encoding)

@@ -75,13 +75,19 @@ def read_pair(zh_path: str | Path, en_path: str | Path,
               options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
     zh_text = read_text(zh_path, options.encoding, options.max_bytes)
     en_text = read_text(en_path, options.encoding, options.max_bytes)
+    return pair_from_texts(zh_text, en_text, str(zh_path), str(en_path), options.presegmented)
+
+
+def pair_from_texts(zh_text: str, en_text: str, zh_name: str, en_name: str,
+                    presegmented: bool = False) -> tuple[Document, Document]:
+    """The Chinese and English documents of two texts read by ``read_text`` or uploaded."""
     # Two files in one language are read as given: checking them yields one document-level
     # finding. Swapped files, or Japanese given as Chinese, are refused below.
     same = guess_lang(zh_text) is not None and guess_lang(zh_text) is guess_lang(en_text)
-    zh = document_from_text(zh_text, Lang.ZH, path=str(zh_path),
-                            presegmented=options.presegmented, check_lang=not same)
-    en = document_from_text(en_text, Lang.EN, path=str(en_path),
-                            presegmented=options.presegmented, check_lang=not same)
+    zh = document_from_text(zh_text, Lang.ZH, path=zh_name, presegmented=presegmented,
+                            check_lang=not same)
+    en = document_from_text(en_text, Lang.EN, path=en_name, presegmented=presegmented,
+                            check_lang=not same)
     return zh, en
 
 
@@ -112,6 +118,7 @@ __all__ = [
     "document_from_text",
     "guess_lang",
     "lines",
+    "pair_from_texts",
     "read_bilingual",
     "read_document",
     "read_pair",
