@@ -180,6 +180,8 @@ def read_text(path: str | Path, encoding: str | None = None,
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     except ValueError as e:  # a NUL byte in the path
         raise InputError(f"{name}: invalid path ({e})") from None
+    if len(data) > max_bytes:  # (a pipe or device: its size was not known before reading)
+        raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
     return text_from_bytes(data, name, encoding, max_bytes)
 
 
@@ -188,7 +190,7 @@ def text_from_bytes(data: bytes, name: str, encoding: str | None = None,
     """An input's bytes as text, with ``read_text``'s limits and messages (``name`` names
     it in them): the one path from bytes to text for files and uploads (``xcheck serve``)."""
     if len(data) > max_bytes:
-        raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
+        raise _too_big(name, f"{len(data):,}", max_bytes)
     text = decode(data, name, encoding)
     if not text.strip():
         raise EmptyInputError(f"{name}: is empty")

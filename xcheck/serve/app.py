@@ -73,17 +73,34 @@ class BodyLimit:
                           self.limit)
             await error(413, str(e), "LimitError")(scope, receive, send)
             return
+        if length is not None:  # (the server delivers no more than the length said)
+            await self.app(scope, receive, send)
+            return
+        # A chunked body has no length: read it here, counting, then hand it on.
+        chunks: list[bytes] = []
         seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise too_large(f"more than {self.limit:,}", self.limit)
-            return message
+                e = too_large(f"more than {self.limit:,}", self.limit)
+                await error(413, str(e), "LimitError")(scope, receive, send)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        replayed = False
 
-        await self.app(scope, counted, send)
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+        await self.app(scope, replay, send)
 
 
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
@@ -110,6 +127,11 @@ def create_app(options: ServeOptions = ServeOptions()) -> FastAPI:
                       " Errors are `{\"error\": MESSAGE, \"type\": CLASS}`; with a token set, "
                       "send `Authorization: Bearer TOKEN`."))
     app.state.options = options
+    # Uploads stay in memory (the body limit bounds them), never spill to a temporary file:
+    # nothing a user sends is written to disk.
+    from starlette.formparsers import MultiPartParser
+
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, options.max_body)
     app.state.pools = state
 
     @app.exception_handler(XcheckError)
