@@ -65,6 +65,10 @@ def add_routes(app: FastAPI) -> None:
         return Response(found[0], media_type=found[1],
                         headers={"Content-Security-Policy": PAGE_CSP})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        return Response(status_code=204)  # (browsers ask; there is none)
+
     @app.get("/static/{name}", include_in_schema=False)
     async def static(name: str) -> Response:
         found = static_file(name)
