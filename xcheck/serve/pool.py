@@ -46,7 +46,9 @@ class Outcome:
 
 def _worker_main(conn: Connection, defaults: Defaults) -> None:
     from xcheck.corpus import warm_up
+    from xcheck.lexicon.meaning import store_vectors
 
+    store_vectors(False)  # nothing a user sends (nor vectors of it) is written to disk
     warm_up()  # a no-op cost when the forkserver already loaded everything
     conn.send(os.getpid())
     while True:
