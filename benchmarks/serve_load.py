@@ -8,7 +8,8 @@ Starts the server (``python -m xcheck serve`` on a free 127.0.0.1 port), then pr
   answered or ``--max-seconds`` (120) have passed,
 - how long ``/healthz`` takes meanwhile (the event loop is not blocked by the checks),
 - the server's memory (RSS of the server, its worker processes and their forkserver, from
-  /proc: Linux only) after start-up and after the load; it should stay flat (within 10%).
+  /proc: Linux only) on start-up, once every worker has checked every pair (its memos
+  filled), and after the load; from the second to the third it should stay flat (10%).
 
     python benchmarks/serve_load.py [--workers 2] [--clients 4] [--requests 1000]
 """
@@ -119,13 +120,14 @@ def main() -> None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         started = wait_up(port, proc, args.workers)
-        print(f"server up in {started:.1f} s ({args.workers} workers, "
-              f"{os.cpu_count()} CPUs)")
+        print(f"server up in {started:.1f} s ({args.workers} workers, {os.cpu_count()} CPUs,"
+              f" load average {os.getloadavg()[0]:.1f} before the run)")
         work = bodies()
         seed = next(b for b in work if b'"seed.zh.txt"' in b)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        for _ in range(2 * args.workers):  # every worker has seen a request
-            request(conn, seed)
+        mem_boot = rss_mb(proc.pid)
+        for body in work * args.workers:  # every worker has seen every pair (its memos)
+            request(conn, body)
         mem_start, pss_start = rss_mb(proc.pid), pss_mb(proc.pid)
         warm = sorted(request(conn, seed) for _ in range(20))
         print(f"warm seed request (1 client, 20 requests): median "
@@ -177,10 +179,11 @@ def main() -> None:
         health.sort()
         print(f"  /healthz during the load: median {statistics.median(health) * 1000:.1f} ms, "
               f"max {health[-1] * 1000:.1f} ms ({len(health)} probes)")
-        print(f"memory (RSS, server + workers + forkserver): {mem_start:.0f} MB after start-up"
-              f", {mem_end:.0f} MB after {len(latencies) + len(warm) + 2 * args.workers} "
-              f"requests ({(mem_end / mem_start - 1) * 100:+.1f}%; PSS {pss_start:.0f} -> "
-              f"{pss_end:.0f} MB)")
+        served = len(latencies) + len(warm) + len(work) * args.workers
+        print(f"memory (RSS of server + workers + forkserver): {mem_boot:.0f} MB on start-up, "
+              f"{mem_start:.0f} MB once every worker has checked every pair, {mem_end:.0f} "
+              f"MB after {served} requests ({(mem_end / mem_start - 1) * 100:+.1f}%; PSS, "
+              f"shared pages counted once: {pss_start:.0f} -> {pss_end:.0f} MB)")
     finally:
         proc.terminate()
         proc.wait(30)
