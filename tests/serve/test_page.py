@@ -163,11 +163,15 @@ class DevTools:
         return result["result"].get("value")
 
     def wait(self, expression: str, timeout: float = 120) -> Any:
+        """The expression's value once truthy (an error, as mid-navigation, is not yet)."""
         deadline = time.monotonic() + timeout
-        while not (value := self.js(expression)):
+        while True:
+            result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+            value = None if "exceptionDetails" in result else result["result"].get("value")
+            if value:
+                return value
             assert time.monotonic() < deadline, f"timed out waiting for {expression}"
             time.sleep(0.1)
-        return value
 
     def click(self, selector: str) -> None:
         """A real mouse click at the element's centre (scrolled into view first)."""
