@@ -79,10 +79,10 @@ def task_from_json(body: bytes, kind: str, formats: tuple[str, ...]) -> Task:
 async def task_from_form(form: Any, kind: str, formats: tuple[str, ...]) -> Task:
     """Multipart: files (or text fields) zh, en, mt, glossary; ``source``; ``settings`` as
     JSON. A file's name becomes the document's path, as a path does on the command line."""
-    unknown = sorted(set(form.keys()) - set(JSON_FIELDS) - {"format"})
+    fields = (*TEXT_FIELDS, "source", "settings")  # (a file's name is its path: no names)
+    unknown = sorted(set(form.keys()) - set(fields))
     if unknown:
-        raise BadRequest(f"unknown field(s) {', '.join(unknown)} (fields: "
-                         f"{', '.join(JSON_FIELDS)})")
+        raise BadRequest(f"unknown field(s) {', '.join(unknown)} (fields: {', '.join(fields)})")
     inputs = {}
     for key in TEXT_FIELDS:
         value = form.get(key)
