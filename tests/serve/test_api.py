@@ -19,6 +19,8 @@ from xcheck.serve.options import Defaults, ServeOptions
 from xcheck.settings import Settings
 
 PAIRS = sorted(p.name.removesuffix(".zh.txt") for p in (CORPORA / "pairs").glob("*.zh.txt"))
+FAITHFUL = sorted(p.name.removesuffix(".zh.txt")
+                  for p in (CORPORA / "faithful").glob("*.zh.txt"))
 TOKEN = "s3cret-token"
 
 
@@ -73,6 +75,19 @@ def test_reports_identical_to_the_cli(client: TestClient, monkeypatch: pytest.Mo
     body = client.post("/v1/check", json={"zh": zh, "en": en,
                                           "names": {"zh": zh_name, "en": en_name}})
     assert body.text == expected
+
+
+@pytest.mark.parametrize("slug", FAITHFUL)
+def test_faithful_reports_identical_to_the_cli(client: TestClient,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               slug: str) -> None:
+    folder = CORPORA / "faithful"
+    names = (f"{slug}.zh.txt", f"{slug}.en.txt")
+    _, expected = cli_output(monkeypatch, folder, "check", *names, "-f", "json")
+    upload = client.post("/v1/check", files={
+        side: (name, (folder / name).read_bytes()) for side, name in zip(("zh", "en"), names,
+                                                                          strict=True)})
+    assert upload.status_code == 200 and upload.text == expected
 
 
 def test_one_file_and_mt_identical_to_the_cli(client: TestClient,
