@@ -4,6 +4,7 @@ reports identical to `xcheck check -f json` for every pair of corpora/."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,6 +175,25 @@ def test_healthz_and_openapi(client: TestClient) -> None:
     body = schema["paths"]["/v1/check"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
     assert client.get("/docs").status_code == 404  # (Swagger UI would load a CDN's script)
+
+
+def test_the_server_answers_while_a_check_runs(client: TestClient) -> None:
+    """The check runs in a worker process: the event loop goes on serving."""
+    zh, en = texts("seed")
+    answers: list[int] = []
+    check = threading.Thread(target=lambda: answers.append(client.post(
+        "/v1/check", json={"zh": zh * 3, "en": en * 3}).status_code))
+    check.start()
+    try:
+        deadline = time.monotonic() + 60
+        while client.get("/healthz").json()["busy"] != 1:
+            assert check.is_alive() and time.monotonic() < deadline
+            time.sleep(0.01)
+        assert answers == []  # healthz answered while the check was still running
+        assert client.get("/v1/rules").status_code == 200
+    finally:
+        check.join(120)
+    assert answers == [200] and client.get("/healthz").json()["busy"] == 0
 
 
 def test_page_and_its_assets_under_a_strict_policy(client: TestClient) -> None:

@@ -178,6 +178,11 @@ class WorkerPool:
             raise error_from(outcome)
         return outcome.renderings
 
+    @property
+    def busy(self) -> int:
+        """Workers checking right now (or being replaced)."""
+        return self.size - self._idle.qsize()
+
     def pids(self) -> list[int]:
         with self._lock:
             return [w.pid for w in self._all if w.pid is not None]

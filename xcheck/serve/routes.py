@@ -81,6 +81,7 @@ def add_routes(app: FastAPI) -> None:
     async def healthz(request: Request) -> dict[str, Any]:
         pool = request.app.state.pools["pool"]
         return {"status": "ok", "xcheck": __version__, "workers": len(pool.pids()),
+                "busy": pool.busy,
                 "token_required": bool(request.app.state.options.token)}
 
     @app.get("/v1/rules", summary="Every rule a finding can carry",
