@@ -3,6 +3,8 @@ itself runs in tests/serve/test_page.py)."""
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from typer.testing import CliRunner
 
@@ -25,6 +27,16 @@ def test_bad_options_are_one_line_errors() -> None:
     result = CliRunner().invoke(app, ["serve", "--glossary", "/no/such/glossary.tsv"])
     assert result.exit_code == 2
     assert result.stderr.startswith("xcheck: /no/such/glossary.tsv: cannot read glossary")
+
+
+def test_a_port_in_use_is_a_one_line_error() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stderr == f"xcheck: cannot listen on 127.0.0.1:{port} (Address already in use)\n"
 
 
 def test_loopback_addresses() -> None:

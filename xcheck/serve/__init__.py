@@ -33,8 +33,27 @@ def serve(options: ServeOptions) -> None:
     if not is_loopback(options.host) and not options.token:
         raise ConfigError(f"refusing to serve on {options.host} without a token: set "
                           "--token or XCHECK_TOKEN (or bind 127.0.0.1 behind a reverse proxy)")
+    check_address(options.host, options.port)
     # One server process; the checks run in the app's own worker pool. proxy_headers: a
     # reverse proxy on this machine may say which client and scheme it forwarded.
-    uvicorn.run(create_app(options), host=options.host, port=options.port,
-                log_level="info", proxy_headers=True, forwarded_allow_ips="127.0.0.1",
-                timeout_graceful_shutdown=5)
+    try:
+        uvicorn.run(create_app(options), host=options.host, port=options.port,
+                    log_level="info", proxy_headers=True, forwarded_allow_ips="127.0.0.1",
+                    timeout_graceful_shutdown=5)
+    except SystemExit as e:  # uvicorn's own exit on a failed start-up (1 means findings)
+        if e.code not in (0, None):
+            raise ConfigError(f"the server stopped on start-up (see the log above; uvicorn "
+                              f"exit code {e.code})") from None
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse an address that cannot be listened on before loading anything, with why."""
+    import socket
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as e:
+        raise ConfigError(f"cannot listen on {host}:{port} ({e.strerror or e})") from None
