@@ -123,6 +123,24 @@ def test_other_formats_and_settings_as_the_cli(client: TestClient,
     assert got.text == expected
 
 
+def test_glossary_as_the_cli(client: TestClient, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    glossary = tmp_path / "desk.tsv"
+    glossary.write_text("# the desk's terms\n北約\tNorth Atlantic Treaty Organization\n", "utf-8")
+    _, expected = cli_output(monkeypatch, CORPORA / "pairs", "check", "seed.zh.txt",
+                             "seed.en.txt", "-f", "json", "--glossary", str(glossary))
+    assert '"glossary-term"' in expected
+    folder = CORPORA / "pairs"
+    got = client.post("/v1/check", files={
+        "zh": ("seed.zh.txt", (folder / "seed.zh.txt").read_bytes()),
+        "en": ("seed.en.txt", (folder / "seed.en.txt").read_bytes()),
+        "glossary": ("desk.tsv", glossary.read_bytes())})
+    assert got.status_code == 200 and got.text == expected
+    bad = client.post("/v1/check", json={"zh": "x", "en": "y", "glossary": "北約\n",
+                                         "names": {"glossary": "desk.tsv"}})
+    assert error_of(bad) == (400, "ConfigError", "desk.tsv:1: expected 'chinese,english'")
+
+
 def test_rules_switched_off_by_the_request(client: TestClient) -> None:
     zh, en = texts("seed")
     report = client.post("/v1/check", json={"zh": zh, "en": en, "settings": {
@@ -138,6 +156,8 @@ def test_align_as_the_cli(client: TestClient, monkeypatch: pytest.MonkeyPatch) -
     zh, en = texts("seed")
     got = client.post("/v1/align?format=beads", json={"zh": zh, "en": en})
     assert got.status_code == 200 and got.text == expected
+    assert error_of(client.post("/v1/align", json={"zh": zh, "en": en, "glossary": "a,b"})) \
+        == (400, "BadRequest", 'align takes no "glossary" (only checks use one)')
     as_json = client.post("/v1/align", json={"zh": zh, "en": en}).json()
     assert len(as_json["alignment"]) == expected.count("\n")
 

@@ -42,6 +42,8 @@ def _task(kind: str, inputs: dict[str, Input], options: dict[str, Any],
     if "zh" not in inputs:
         raise BadRequest("missing field \"zh\" (the Chinese article, or one file with both "
                          "languages)")
+    if kind == "align" and "glossary" in inputs:
+        raise BadRequest("align takes no \"glossary\" (only checks use one)")
     return Task(kind, inputs["zh"], inputs.get("en"), inputs.get("mt"), inputs.get("glossary"),
                 options, formats)
 

@@ -106,6 +106,11 @@ def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
     from xcheck.mt import mt_from_text
 
     settings = settings_for(task.options, defaults.settings)
+    glossary = defaults.glossary  # (read first, as the CLI reads it before the articles)
+    if task.glossary is not None:
+        from xcheck.checks.glossary import glossary_from_text
+
+        glossary = glossary_from_text(text_of(task.glossary, settings), task.glossary.name)
     zh_text = text_of(task.zh, settings)
     if task.en is None:
         zh, en = bilingual_from_text(zh_text, path=task.zh.name,
@@ -129,11 +134,6 @@ def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
         fmt = task.formats[0] if task.formats else "json"
         return {fmt: render_alignment(alignment, fmt, settings),
                 "warnings": "\n".join(alignment_warnings(alignment))}
-    glossary = defaults.glossary
-    if task.glossary is not None:
-        from xcheck.checks.glossary import glossary_from_text
-
-        glossary = glossary_from_text(text_of(task.glossary, settings), task.glossary.name)
     report = check_documents(zh, en, settings, glossary, mt)
     return render_all(report, task.formats, str(task.options.get("fail_on") or
                                                  defaults.fail_on))
