@@ -1,6 +1,6 @@
 """The web application: the editors' page, the JSON API and its OpenAPI schema.
 
-FastAPI on Starlette (served by uvicorn, see ``xcheck.serve.run``). The event loop only
+FastAPI on Starlette (served by uvicorn, see ``xcheck.serve.serve``). The event loop only
 parses requests and moves bytes; every check runs in the worker pool (pool.py).
 """
 
