@@ -243,6 +243,15 @@ def test_check_review_and_baseline_in_the_browser(browser: DevTools, server: str
     data = json.loads(baseline.read_text("utf-8"))
     assert [s["fingerprint"] for s in data["suppressions"]] == [accepted]
 
+    # a re-check (an edited draft) keeps the marks of the findings it still has
+    browser.js("document.querySelector('#report li.finding').setAttribute('data-old', '1')")
+    browser.click("#run")
+    browser.wait("!document.querySelector('#report li[data-old]') && "
+                 "document.querySelectorAll('#report li.finding').length > 0")
+    assert browser.js(f"document.querySelector(\"li[data-fingerprint='{accepted}']\")"
+                      ".classList.contains('accepted')")
+    assert browser.js("document.getElementById('n-accepted').textContent") == "1"
+
     monkeypatch.chdir(pairs)
     before = CliRunner().invoke(cli, ["check", "seed.zh.txt", "seed.en.txt", "-f", "json",
                                       "--fail-on", "never"])
