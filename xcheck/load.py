@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from xcheck.errors import InputError
-from xcheck.io import DEFAULT_MAX_BYTES, letter_counts, lines, read_text, split_bilingual
-from xcheck.model import Document, Lang
+from xcheck.errors import EmptyInputError, InputError
+from xcheck.formats import BilingualText, detect, kind, read_format
+from xcheck.io import (
+    DEFAULT_MAX_BYTES,
+    decode,
+    display_name,
+    letter_counts,
+    lines,
+    read_bytes,
+    refuse_over,
+    split_bilingual,
+)
+from xcheck.model import Document, Lang, SourceMap
 from xcheck.segmentation import build_document
 
 
@@ -16,6 +26,62 @@ class ReadOptions:
     encoding: str | None = None
     presegmented: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    input_format: str | None = None  # None or "auto": by extension, then content
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One input file as read: its format, and either the text to check (plain text or an
+    article's text with its map back into the file) or translation units."""
+
+    format: str
+    text: str = ""
+    source: SourceMap | None = None
+    units: BilingualText | None = None
+
+
+def load_input(path: str | Path, options: ReadOptions = ReadOptions()) -> Loaded:
+    """Read a file in any input format (xcheck.formats): the one loading function that
+    the CLI, ``corpus`` and the library share."""
+    return load_bytes(read_bytes(path, options.max_bytes), path, options)
+
+
+def load_bytes(data: bytes, path: str | Path, options: ReadOptions = ReadOptions()) -> Loaded:
+    """An input's bytes in any input format; ``path`` names it (its extension, if any, picks
+    the format). ``load_input`` after reading the file, and ``xcheck serve`` for uploads."""
+    name = display_name(path)
+    refuse_over(data, name, options.max_bytes)
+    fmt = detect(path, data, options.input_format)
+    if kind(fmt) == "text":
+        text = decode(data, name, options.encoding)
+        if not text.strip():
+            raise EmptyInputError(f"{name}: is empty")
+        return Loaded(fmt, text)
+    result = read_format(fmt, data, name, options.encoding, options.max_bytes)
+    if isinstance(result, BilingualText):
+        return Loaded(fmt, result.text, result.source, result)
+    return Loaded(fmt, result.text, result.source)
+
+
+def _article(loaded: Loaded, path: str | Path) -> str:
+    if loaded.units is not None:
+        raise InputError(f"{display_name(path)}: is a bilingual {loaded.format} file (both "
+                         "languages, unit by unit): give it alone, as the only file")
+    return loaded.text
+
+
+def _with_source(doc: Document, source: SourceMap | None) -> Document:
+    return doc if source is None else replace(doc, source=source)
+
+
+def units_documents(loaded: BilingualText, path: str | Path,
+                    presegmented: bool = False) -> tuple[Document, Document]:
+    """The two articles of a bilingual file; each unit is a paragraph on both sides."""
+    zh = build_document(loaded.text, Lang.ZH, loaded.zh, path=str(path),
+                        presegmented=presegmented, ignored=loaded.ignored)
+    en = build_document(loaded.text, Lang.EN, loaded.en, path=str(path),
+                        presegmented=presegmented, ignored=loaded.ignored)
+    return replace(zh, source=loaded.source), replace(en, source=loaded.source)
 
 
 def guess_lang(text: str) -> Lang | None:
@@ -62,33 +128,41 @@ def document_from_text(text: str, lang: Lang, *, path: str | None = None,
 
 def read_document(path: str | Path, lang: Lang | None = None,
                   options: ReadOptions = ReadOptions()) -> Document:
-    text = read_text(path, options.encoding, options.max_bytes)
+    loaded = load_input(path, options)
+    if loaded.units is not None:
+        if lang is None:
+            raise InputError(f"{display_name(path)}: is a bilingual {loaded.format} file; "
+                             "name the side with --lang zh or --lang en")
+        zh, en = units_documents(loaded.units, path, options.presegmented)
+        return zh if lang is Lang.ZH else en
+    text = loaded.text
     if lang is None:
         lang = guess_lang(text)
         if lang is None:
             raise InputError(f"{path}: cannot tell whether it is Chinese or English; use --lang")
-    return document_from_text(text, lang, path=str(path), presegmented=options.presegmented,
-                              check_lang=False)
+    return _with_source(document_from_text(text, lang, path=str(path),
+                                           presegmented=options.presegmented,
+                                           check_lang=False), loaded.source)
 
 
 def read_pair(zh_path: str | Path, en_path: str | Path,
               options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
-    zh_text = read_text(zh_path, options.encoding, options.max_bytes)
-    en_text = read_text(en_path, options.encoding, options.max_bytes)
-    return pair_from_texts(zh_text, en_text, str(zh_path), str(en_path), options.presegmented)
+    return pair_from_loaded(load_input(zh_path, options), load_input(en_path, options),
+                            zh_path, en_path, options.presegmented)
 
 
-def pair_from_texts(zh_text: str, en_text: str, zh_name: str, en_name: str,
-                    presegmented: bool = False) -> tuple[Document, Document]:
-    """The Chinese and English documents of two texts read by ``read_text`` or uploaded."""
+def pair_from_loaded(zh_loaded: Loaded, en_loaded: Loaded, zh_path: str | Path,
+                     en_path: str | Path, presegmented: bool = False) -> tuple[Document, Document]:
+    """The Chinese and English documents of two loaded inputs (files, or uploads)."""
+    zh_text, en_text = _article(zh_loaded, zh_path), _article(en_loaded, en_path)
     # Two files in one language are read as given: checking them yields one document-level
     # finding. Swapped files, or Japanese given as Chinese, are refused below.
     same = guess_lang(zh_text) is not None and guess_lang(zh_text) is guess_lang(en_text)
-    zh = document_from_text(zh_text, Lang.ZH, path=zh_name, presegmented=presegmented,
+    zh = document_from_text(zh_text, Lang.ZH, path=str(zh_path), presegmented=presegmented,
                             check_lang=not same)
-    en = document_from_text(en_text, Lang.EN, path=en_name, presegmented=presegmented,
+    en = document_from_text(en_text, Lang.EN, path=str(en_path), presegmented=presegmented,
                             check_lang=not same)
-    return zh, en
+    return _with_source(zh, zh_loaded.source), _with_source(en, en_loaded.source)
 
 
 def bilingual_from_text(text: str, *, path: str | None = None,
@@ -108,17 +182,29 @@ def bilingual_from_text(text: str, *, path: str | None = None,
 
 def read_bilingual(path: str | Path,
                    options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
-    text = read_text(path, options.encoding, options.max_bytes)
-    return bilingual_from_text(text, path=str(path), presegmented=options.presegmented)
+    return bilingual_from_loaded(load_input(path, options), path, options.presegmented)
+
+
+def bilingual_from_loaded(loaded: Loaded, path: str | Path,
+                          presegmented: bool = False) -> tuple[Document, Document]:
+    """The two articles of one loaded input holding both languages (a file, or an upload)."""
+    if loaded.units is not None:
+        return units_documents(loaded.units, path, presegmented)
+    zh, en = bilingual_from_text(loaded.text, path=str(path), presegmented=presegmented)
+    return _with_source(zh, loaded.source), _with_source(en, loaded.source)
 
 
 __all__ = [
+    "Loaded",
     "ReadOptions",
+    "bilingual_from_loaded",
     "bilingual_from_text",
     "document_from_text",
     "guess_lang",
     "lines",
-    "pair_from_texts",
+    "load_bytes",
+    "load_input",
+    "pair_from_loaded",
     "read_bilingual",
     "read_document",
     "read_pair",

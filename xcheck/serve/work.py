@@ -1,8 +1,8 @@
 """What a worker process does for one request: inputs -> documents -> report -> renderings.
 
 Runs in the pool's worker processes (see pool.py), never in the server's event loop: this is
-the CPU-bound part. Inputs go through the loader the CLI uses (``text_from_bytes``, then the
-same document builders), so a request and ``xcheck check`` on the same files give the same
+the CPU-bound part. Inputs go through the loader the CLI uses (``load_bytes``: every input format,
+then the same document builders), so a request and ``xcheck check`` on the same files give the same
 report.
 """
 
@@ -15,7 +15,8 @@ from xcheck.errors import ConfigError, EmptyInputError
 from xcheck.serve.options import Defaults
 from xcheck.settings import Settings
 
-RULE_SETTINGS = ("presegmented", "encoding", "max_bead", "rules", "source", "align", "checks")
+RULE_SETTINGS = ("presegmented", "encoding", "max_bead", "rules", "source", "align", "checks",
+                 "input_format")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,13 @@ def settings_for(options: dict[str, Any], base: Settings) -> Settings:
         if not isinstance(options["encoding"], str):
             raise ConfigError("settings: encoding must be a string")
         s = replace(s, encoding=options["encoding"])
+    if options.get("input_format") is not None:
+        from xcheck.formats import FORMATS
+
+        if options["input_format"] not in FORMATS:
+            raise ConfigError(f"settings: input_format must be one of {', '.join(FORMATS)}, "
+                              f"not {options['input_format']!r}")
+        s = replace(s, input_format=options["input_format"])
     if "max_bytes" in options:
         s = replace(s, max_bytes=min(_int(options, "max_bytes"), base.max_bytes))
     if "rules" in options:
@@ -90,19 +98,43 @@ def _int(options: dict[str, Any], key: str) -> int:
     return value
 
 
-def text_of(item: Input, settings: Settings) -> str:
-    """An input's text, by the path a file takes (limits, encodings, BOMs, line endings)."""
-    from xcheck.io import text_from_bytes
+def _bytes(item: Input) -> bytes:
+    return item.data if isinstance(item.data, bytes) else item.data.encode("utf-8")
 
-    if isinstance(item.data, bytes):
-        return text_from_bytes(item.data, item.name, settings.encoding, settings.max_bytes)
-    return text_from_bytes(item.data.encode("utf-8"), item.name, None, settings.max_bytes)
+
+def _read_options(item: Input, settings: Settings) -> Any:
+    from xcheck.load import ReadOptions
+
+    # (pasted text is already text: an encoding setting is for uploaded files)
+    encoding = settings.encoding if isinstance(item.data, bytes) else None
+    return ReadOptions(encoding, settings.presegmented, settings.max_bytes,
+                       settings.input_format)
+
+
+def load(item: Input, settings: Settings) -> Any:
+    """An article input through the CLI's loader (any input format, by the name's extension
+    or the content, as for a file)."""
+    from xcheck.load import load_bytes
+
+    return load_bytes(_bytes(item), item.name, _read_options(item, settings))
+
+
+def plain_text(item: Input, settings: Settings) -> str:
+    """A machine translation or glossary: plain text, as the CLI reads those files."""
+    from xcheck.io import decode, refuse_over
+
+    data = _bytes(item)
+    refuse_over(data, item.name, settings.max_bytes)
+    text = decode(data, item.name, _read_options(item, settings).encoding)
+    if not text.strip():
+        raise EmptyInputError(f"{item.name}: is empty")
+    return text
 
 
 def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
     """The renderings ``task.formats`` asks for (``body``: the HTML report's body alone)."""
     from xcheck.api import align_documents, check_documents
-    from xcheck.load import bilingual_from_text, pair_from_texts
+    from xcheck.load import bilingual_from_loaded, pair_from_loaded
     from xcheck.mt import mt_from_text
 
     settings = settings_for(task.options, defaults.settings)
@@ -110,18 +142,17 @@ def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
     if task.glossary is not None:
         from xcheck.checks.glossary import glossary_from_text
 
-        glossary = glossary_from_text(text_of(task.glossary, settings), task.glossary.name)
-    zh_text = text_of(task.zh, settings)
+        glossary = glossary_from_text(plain_text(task.glossary, settings), task.glossary.name)
     if task.en is None:
-        zh, en = bilingual_from_text(zh_text, path=task.zh.name,
-                                     presegmented=settings.presegmented)
+        zh, en = bilingual_from_loaded(load(task.zh, settings), task.zh.name,
+                                       settings.presegmented)
     else:
-        zh, en = pair_from_texts(zh_text, text_of(task.en, settings), task.zh.name,
-                                 task.en.name, settings.presegmented)
+        zh, en = pair_from_loaded(load(task.zh, settings), load(task.en, settings),
+                                  task.zh.name, task.en.name, settings.presegmented)
     mt = None
     if task.mt is not None:
         try:
-            mt_text = text_of(task.mt, settings)
+            mt_text = plain_text(task.mt, settings)
         except EmptyInputError:
             mt_text = ""  # as ``--mt`` takes an empty file: a warning, not an error
         mt = mt_from_text(mt_text, zh, path=task.mt.name, presegmented=settings.presegmented,
