@@ -9,6 +9,7 @@ report.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from xcheck.errors import ConfigError, EmptyInputError
@@ -137,6 +138,7 @@ def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
     from xcheck.load import bilingual_from_loaded, pair_from_loaded
     from xcheck.mt import mt_from_text
 
+    started = datetime.now(UTC)
     settings = settings_for(task.options, defaults.settings)
     glossary = defaults.glossary  # (read first, as the CLI reads it before the articles)
     if task.glossary is not None:
@@ -167,15 +169,21 @@ def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
                 "warnings": "\n".join(alignment_warnings(alignment))}
     report = check_documents(zh, en, settings, glossary, mt)
     return render_all(report, task.formats, str(task.options.get("fail_on") or
-                                                 defaults.fail_on))
+                                                 defaults.fail_on), started)
 
 
-def render_all(report: Any, formats: tuple[str, ...], fail_on: str) -> dict[str, str]:
+def render_all(report: Any, formats: tuple[str, ...], fail_on: str,
+               started: datetime) -> dict[str, str]:
+    """The renderings, with what the CLI records of its run (SARIF invocations, JUnit
+    times): the exit code ``xcheck check`` would give, the request's start and end."""
     from xcheck.report import RenderOptions, render
+    from xcheck.report.common import at_or_above
 
     if fail_on not in ("error", "warning", "info", "never"):
         raise ConfigError(f"settings: fail_on must be one of error, warning, info, never, "
                           f"not {fail_on!r}")
+    options = RenderOptions(fail_on=fail_on, started=started, ended=datetime.now(UTC),
+                            exit_code=1 if at_or_above(report, fail_on) else 0)
     out: dict[str, str] = {}
     for fmt in formats:
         if fmt == "body":
@@ -183,5 +191,5 @@ def render_all(report: Any, formats: tuple[str, ...], fail_on: str) -> dict[str,
 
             out[fmt] = report_body(report)
         else:
-            out[fmt] = render(report, fmt, RenderOptions(fail_on=fail_on))
+            out[fmt] = render(report, fmt, options)
     return out
