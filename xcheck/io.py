@@ -164,7 +164,7 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     p = Path(path)
     name = display_name(path)
     if str(path) == STDIN:
-        return _read_stdin(encoding, max_bytes)
+        return _read_stdin(max_bytes)
     try:
         if not p.exists():
             raise InputError(f"{name}: no such file")
@@ -188,6 +188,8 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def display_name(path: str | Path) -> str:
     """A path as messages show it (on one line)."""
+    if str(path) == STDIN:
+        return "standard input"
     return str(path) if str(path).isprintable() else repr(str(path))
 
 
@@ -203,19 +205,16 @@ def read_text(path: str | Path, encoding: str | None = None,
 STDIN = "-"  # the path that means standard input, as for most command-line tools
 
 
-def _read_stdin(encoding: str | None, max_bytes: int) -> str:
+def _read_stdin(max_bytes: int) -> bytes:
     import sys
 
     try:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
     except (OSError, AttributeError, ValueError) as e:
         raise InputError(f"standard input: cannot read ({e})") from None
     if len(data) > max_bytes:
         raise _too_big("standard input", f"more than {max_bytes:,}", max_bytes)
-    text = decode(data, "standard input", encoding)
-    if not text.strip():
-        raise EmptyInputError("standard input: is empty")
-    return text
+    return data
 
 
 @dataclass(frozen=True)
