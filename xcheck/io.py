@@ -164,7 +164,7 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     p = Path(path)
     name = display_name(path)
     if str(path) == STDIN:
-        return _stdin_bytes(max_bytes)
+        return _read_stdin(max_bytes)
     try:
         if not p.exists():
             raise InputError(f"{name}: no such file")
@@ -212,7 +212,7 @@ def read_text(path: str | Path, encoding: str | None = None,
 STDIN = "-"  # the path that means standard input, as for most command-line tools
 
 
-def _stdin_bytes(max_bytes: int) -> bytes:
+def _read_stdin(max_bytes: int) -> bytes:
     import sys
 
     try:
