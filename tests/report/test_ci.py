@@ -1,21 +1,16 @@
-"""Every output format on every corpora pair: structure, locations, and what CI tools parse."""
+"""xcheck.report.ci: what CI tools parse (SARIF, JUnit XML, GitHub workflow commands)."""
 
 from __future__ import annotations
 
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from tests.conftest import ROOT, SEED
-from tests.helpers import PAIRS, corpus_report
-from xcheck.cli import app
+from tests.helpers import PAIRS, PAYLOAD, PAYLOADS, corpus_report, hostile_report
 from xcheck.model import Report
-from xcheck.report import FORMATS, RenderOptions, render
+from xcheck.report import RenderOptions, render
 
 NAMES = [p[0] for p in PAIRS]
 GH_LINE = re.compile(
@@ -33,75 +28,7 @@ def _text_at(report: Report, path: str, line: int, col: int, end_line: int,
     return text[start:end]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_json_and_jsonl(name: str) -> None:
-    report = corpus_report(name)
-    data = json.loads(render(report, "json"))
-    line = render(report, "jsonl", RenderOptions(id=name))
-    assert line.count("\n") == 1 and line.endswith("\n")
-    one = json.loads(line)
-    assert one.pop("id") == name
-    assert one == data
-    assert data["summary"] == report.summary()
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_text_report(name: str) -> None:
-    report = corpus_report(name)
-    out = render(report, "text")
-    assert out.rstrip().splitlines()[-1].startswith("xcheck ")
-    for f in report.findings:
-        assert f.fingerprint in out
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_markdown(name: str) -> None:
-    report = corpus_report(name)
-    out = render(report, "markdown")
-    assert out.startswith("### xcheck: ")
-    assert out.count("\n#### ") == len(report.findings)
-    for f in report.findings:
-        assert f"`{f.fingerprint}`" in out
-
-
-class _Collect(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-        self.tags: list[str] = []
-        self.scripts = 0
-        self.meta: list[dict[str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.append(str(a["id"]))
-        if tag == "script":
-            self.scripts += 1
-            assert "src" not in a
-        if tag == "meta":
-            self.meta.append(a)
-        assert tag not in ("link", "img", "iframe", "object")
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_html(name: str) -> None:
-    report = corpus_report(name)
-    out = render(report, "html")
-    p = _Collect()
-    p.feed(out)
-    assert p.scripts == 1
-    csp = next(m["content"] for m in p.meta if m.get("http-equiv") == "Content-Security-Policy")
-    assert csp is not None and "default-src 'none'" in csp and "'unsafe-inline'" not in csp
-    assert "http://" not in out and "https://" not in out
-    for k in range(len(report.findings)):
-        assert f"f-{k}" in p.ids
-    al = report.alignment
-    assert len([i for i in p.ids if i.startswith("b-")]) == len(al.beads)
-    assert len([i for i in p.ids if i.startswith("zh-")]) == len(al.zh.sentences)
-    assert len([i for i in p.ids if i.startswith("en-")]) == len(al.en.sentences)
-
+# --- SARIF ----------------------------------------------------------------------------------
 
 def _check_region(region: dict[str, object]) -> None:
     for key in ("startLine", "startColumn", "endLine", "endColumn"):
@@ -156,6 +83,19 @@ def test_sarif(name: str) -> None:
             assert got == doc.text[sp.start : sp.end]
 
 
+def test_sarif_escapes_the_payload() -> None:
+    sarif = json.loads(render(hostile_report(), "sarif"))
+    res = sarif["runs"][0]["results"][0]
+    assert PAYLOAD in res["message"]["text"]
+    assert res["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == PAYLOAD
+    assert "%3C" in res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    out = render(hostile_report(), "sarif")
+    for payload in PAYLOADS:
+        assert payload in out
+
+
+# --- JUnit XML ------------------------------------------------------------------------------
+
 @pytest.mark.parametrize("name", NAMES)
 def test_junit(name: str) -> None:
     report = corpus_report(name)
@@ -169,6 +109,22 @@ def test_junit(name: str) -> None:
         assert (cases[0].find("failure") is not None) == failing
         assert root.find("testsuite").get("failures") == str(int(failing))  # type: ignore[union-attr]
 
+
+def test_junit_escapes_the_payload() -> None:
+    out = render(hostile_report(), "junit")
+    assert "<![CDATA[" not in out
+    root = ET.fromstring(out)  # parses: ]]>, < and & were escaped
+    case = root.find("./testsuite/testcase")
+    assert case is not None
+    failure = case.find("failure")
+    assert failure is not None and PAYLOAD in (failure.text or "")
+    assert PAYLOAD in (case.findtext("system-out") or "")
+    assert [e.tag for e in root.iter()].count("script") == 0
+    assert "<script>alert(1)</script>" not in out
+    assert "<img src=x" not in out
+
+
+# --- GitHub workflow commands ---------------------------------------------------------------
 
 @pytest.mark.parametrize("name", NAMES)
 def test_github(name: str) -> None:
@@ -193,11 +149,24 @@ def test_github_escaping_rules() -> None:
     assert escape_property("a%b\r\nc::d,e") == "a%25b%0D%0Ac%3A%3Ad%2Ce"
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_cli_every_format(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    out = tmp_path / f"report.{fmt}"
-    result = CliRunner().invoke(app, ["check", str(SEED.relative_to(ROOT)), "--format", fmt,
-                                      "--output", str(out), "--fail-on", "never"])
-    assert result.exit_code == 0, result.output
-    assert out.read_text("utf-8") == render(corpus_report("seed-one-file"), fmt)
+def test_github_commands() -> None:
+    out = render(hostile_report(), "github")
+    lines = out.splitlines()
+    assert len(lines) == len(hostile_report().findings)
+    assert all(line.startswith("::") for line in lines)
+    for line in lines:
+        m = re.match(r"^::(error|warning|notice) ([^:]*)::(.*)$", line)
+        assert m, line
+        props, data = m.group(2), m.group(3)
+        assert "\r" not in line
+        # properties: no raw ':' ',' '%' beyond the separators
+        for prop in props.split(","):
+            key, _, value = prop.partition("=")
+            assert re.fullmatch(r"[A-Za-z]+", key)
+            assert ":" not in value and not re.search(r"%(?!25|0D|0A|3A|2C)", value)
+        assert not re.search(r"%(?!25|0D|0A)", data)
+    first = lines[0]
+    data = first.split("::", 2)[2]
+    decoded = data.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+    assert PAYLOAD in decoded
+    assert "%250A" in first  # the article's literal "%0A" stays literal
