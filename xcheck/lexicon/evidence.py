@@ -4,7 +4,8 @@ A Chinese unit is a word (Simplified), a number key, a Latin token or a punctuat
 English unit is a content-word stem, a number key or a punctuation key. ``translations[u]``
 is the set of English units a Chinese unit can match: from CC-CEDICT, identity for numbers,
 Latin tokens and punctuation, and pinyin-phonetic matches for transliterated names.
-Units are interned as ints so set operations stay cheap.
+Units are interned as ints so set operations stay cheap. The words come from the pair's
+word evidence (xcheck.lexicon.words), which the checks read too.
 """
 
 from __future__ import annotations
