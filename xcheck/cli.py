@@ -25,6 +25,21 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from xcheck._version import __version__
+
+        typer.echo(f"xcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """Find where a Chinese news article and its English version say different things."""
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -105,6 +120,23 @@ MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
                                                 help="Largest bead, zh+en sentences (default 7).")]
 
 
+class InputFormat(str, Enum):
+    """xcheck.formats.FORMATS (tests/formats keep the two lists equal)."""
+
+    auto = "auto"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
+    docx = "docx"
+    xliff = "xliff"
+    tmx = "tmx"
+
+
+InputFormatOpt = Annotated[InputFormat | None, typer.Option(
+    "--input-format", help="Format of the input files (default auto: by extension, then "
+                           "content).")]
+
+
 class Source(str, Enum):
     zh = "zh"
     en = "en"
@@ -115,13 +147,34 @@ SourceOpt = Annotated[Source | None, typer.Option(
                      "omissions and additions (default: neutral).")]
 
 
+SelectOpt = Annotated[list[str] | None, typer.Option(
+    "--select", help="Report only these rules (names or finding types, comma-separated or "
+                     "repeated; see 'xcheck rules').")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option(
+    "--ignore", help="Do not report these rules (names or finding types).")]
+
+
+def _names(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values or () for v in item.split(",") if v.strip())
+
+
 def _settings(config: Path | None, presegmented: bool, encoding: str | None,
               max_bytes: int | None, max_bead: int | None = None,
-              source: Source | None = None) -> Any:
+              source: Source | None = None, select: list[str] | None = None,
+              ignore: list[str] | None = None,
+              input_format: InputFormat | None = None) -> Any:
     from xcheck.config import load_config
 
     cfg = load_config(config)
     s = cfg.settings
+    if select or ignore:
+        from xcheck.checks.rules import rule_selection
+
+        try:
+            chosen = rule_selection(_names(select), _names(ignore))
+        except ValueError as e:
+            fail(str(e))
+        s = replace(s, rules=tuple(sorted({**dict(s.rules), **dict(chosen)}.items())))
     if source is not None:
         s = replace(s, source=source.value)
     if presegmented:
@@ -132,6 +185,8 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
         s = replace(s, max_bytes=max_bytes)
     if max_bead is not None:
         s = replace(s, align=replace(s.align, max_bead=max_bead))
+    if input_format is not None:
+        s = replace(s, input_format=input_format.value)
     return cfg, s
 
 
@@ -164,8 +219,10 @@ def _use_color(output: Path | None) -> bool:
 @app.command()
 @errors_to_exit
 def check(
-    zh: Annotated[Path, typer.Argument(help="Chinese article, or one bilingual file.")],
-    en: Annotated[Path | None, typer.Argument(help="English article.")] = None,
+    zh: Annotated[Path, typer.Argument(
+        help="Chinese article, or one bilingual file; - reads standard input.")],
+    en: Annotated[Path | None, typer.Argument(
+        help="English article; - reads standard input.")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] =
         CheckFormat.text,
     output: OutputOpt = None,
@@ -180,35 +237,39 @@ def check(
     max_bead: MaxBeadOpt = None,
     mt: MTOpt = None,
     source: SourceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
-    """Check a Chinese article against its English version."""
+    """Check a Chinese article against its English version (or one bilingual file: a
+    one-file article, XLIFF or TMX)."""
+    from datetime import UTC, datetime
+
     from xcheck.api import check as run_check
-    from xcheck.baseline import (
-        apply_baseline,
-        baseline_from_reports,
-        read_baseline,
-        write_baseline,
-    )
-    from xcheck.checks.glossary import read_glossary
     from xcheck.report import RenderOptions, render
     from xcheck.report.common import at_or_above
 
+    started = datetime.now(UTC)
+    if str(zh) == "-" and str(en) == "-":
+        fail("only one of ZH and EN can be - (standard input)")
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
-    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
+    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
+                              select, ignore, input_format)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
-    terms = read_glossary(gloss_path) if gloss_path else ()
+    if gloss_path:
+        from xcheck.checks.glossary import read_glossary
+
+        terms = read_glossary(gloss_path)
+    else:
+        terms = ()
     report = run_check(zh, en, settings, terms, mt)
     for warning in report.warnings:
         typer.echo(f"xcheck: warning: {warning}", err=True)
     if baseline is not None:
-        if update_baseline or not baseline.exists():
-            keep = read_baseline(baseline) if baseline.exists() else None
-            write_baseline(baseline, baseline_from_reports(report, keep=keep))
-            typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to {baseline}",
-                       err=True)
-        report = apply_baseline(report, read_baseline(baseline))
+        report = _with_baseline(report, baseline, update_baseline)
+    code = 1 if at_or_above(report, threshold) else 0
     if fmt is CheckFormat.text and _use_color(output):
         from rich.console import Console
 
@@ -216,9 +277,72 @@ def check(
 
         print_rich(report, Console(highlight=False, soft_wrap=False))
     else:
-        emit(render(report, fmt.value, RenderOptions(fail_on=threshold)), output)
-    if at_or_above(report, threshold):
-        raise typer.Exit(1)
+        emit(render(report, fmt.value, RenderOptions(
+            fail_on=threshold, started=started, ended=datetime.now(UTC), exit_code=code)),
+            output)
+    if fmt is CheckFormat.github:
+        _job_summary(report, threshold)
+    raise typer.Exit(code)
+
+
+def _with_baseline(report: Any, path: Path, update: bool) -> Any:
+    """Write the baseline when missing or asked (reasons already in it kept), then apply it;
+    its stale entries are named on stderr."""
+    from xcheck.baseline import (
+        apply_baseline,
+        baseline_from_reports,
+        read_baseline,
+        write_baseline,
+    )
+
+    if update or not path.exists():
+        keep = read_baseline(path) if path.exists() else None
+        write_baseline(path, baseline_from_reports(report, keep=keep))
+        typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to {path}", err=True)
+    return apply_baseline(report, read_baseline(path))
+
+
+def _job_summary(report: Any, threshold: str) -> None:
+    """GitHub Actions: the Markdown job summary, appended to $GITHUB_STEP_SUMMARY when set."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from xcheck.report.github import job_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(job_summary(report, threshold))
+    except OSError as e:
+        fail(f"{target}: cannot write the job summary ({e.strerror})")
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+@errors_to_exit
+def rules(
+    name: Annotated[str | None, typer.Argument(help="A rule to explain.")] = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] =
+        RulesFormat.text,
+) -> None:
+    """List the rules (name, default severity, category/type, meaning), or explain one."""
+    from xcheck.checks.rules import RULES
+    from xcheck.report.rules import rule_list, rule_text, rules_json, rules_markdown
+
+    if name is not None and name not in RULES:
+        fail(f"unknown rule {name!r} (rules: {', '.join(RULES)})")
+    if fmt is RulesFormat.json:
+        emit(rules_json(name), None)
+    elif fmt is RulesFormat.markdown:
+        emit(rules_markdown() if name is None else rule_text(RULES[name]), None)
+    else:
+        emit(rule_text(RULES[name]) if name else rule_list(), None)
 
 
 @app.command()
@@ -239,13 +363,15 @@ def align(
         "--manifest", help="Align every pair of a JSONL manifest ({\"id\", \"zh\", \"en\"} "
                            "per line, as `corpus` reads) in one process; one JSON line per "
                            "pair.")] = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence alignment only (one pair, or every pair of a manifest)."""
     from xcheck.api import align as run_align
     from xcheck.api import alignment_warnings
     from xcheck.report.alignment import render_alignment
 
-    _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead)
+    _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead,
+                            input_format=input_format)
     if manifest is None and zh is not None and en is None and mt is None \
             and zh.suffix.lower() == ".jsonl":
         manifest = zh
@@ -337,6 +463,7 @@ def segment(
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence (and, with --words, word) segmentation only.
 
@@ -347,7 +474,8 @@ def segment(
     from xcheck.model import Lang
     from xcheck.report.segmentation import render_segmentation
 
-    _, settings = _settings(config, presegmented, encoding, max_bytes)
+    _, settings = _settings(config, presegmented, encoding, max_bytes,
+                            input_format=input_format)
     docs = segment_file(file, None if lang is LangOption.auto else Lang(lang.value), settings)
     emit(render_segmentation(docs, fmt.value, words), output)
 
@@ -374,6 +502,9 @@ def corpus(
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
     source: SourceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
@@ -389,7 +520,8 @@ def corpus(
     to_stdout = output is None and "jsonl" in formats
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
-    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source)
+    cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
+                              select, ignore, input_format)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path) if gloss_path else ()

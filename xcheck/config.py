@@ -3,6 +3,7 @@ searched upward from the current folder."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from xcheck.errors import ConfigError
 from xcheck.settings import Settings, align_from_mapping, checks_from_mapping
 
 RULE_VALUES = ("off", "error", "warning", "info")
+_XCHECK_TABLE = re.compile(r"^\s*\[\[?\s*tool\s*\.\s*xcheck\b", re.MULTILINE)
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -25,7 +27,7 @@ def rules_from_mapping(data: Any, source: str = "rules") -> tuple[tuple[str, str
     out = []
     for rule, value in data.items():
         if rule not in known:
-            raise ConfigError(f"{source}: unknown rule {rule!r} (rules: "
+            raise ConfigError(f"{source}: unknown rule {rule!r} (see 'xcheck rules'; rules: "
                               f"{', '.join(sorted(RULE_NAMES))}; checks: {', '.join(available())})")
         if not isinstance(value, str) or value.lower() not in RULE_VALUES:
             raise ConfigError(f"{source}: rule {rule!r}: expected one of "
@@ -51,10 +53,17 @@ def find_config(start: Path | None = None) -> Path | None:
                 if name == "xcheck.toml":
                     return p
                 try:
-                    if "xcheck" in tomllib.loads(p.read_text("utf-8")).get("tool", {}):
-                        return p
-                except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                    text = p.read_text("utf-8")
+                except (OSError, UnicodeDecodeError):
                     continue
+                try:
+                    if "xcheck" in tomllib.loads(text).get("tool", {}):
+                        return p
+                except tomllib.TOMLDecodeError:
+                    # A broken file with an xcheck table is ours to report (load_config
+                    # does), as a broken xcheck.toml is; another tool's broken file is not.
+                    if _XCHECK_TABLE.search(text):
+                        return p
     return None
 
 
@@ -85,7 +94,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
     known = {"align", "checks", "presegmented", "encoding", "max_bytes", "glossary", "fail_on",
-             "rules", "user_dict", "source"}
+             "rules", "user_dict", "source", "input_format"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -116,6 +125,13 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
             raise ConfigError(f"{source}: source must be one of {', '.join(SOURCES)}, "
                               f"not {data['source']!r}")
         settings = replace(settings, source=data["source"])
+    if "input_format" in data:
+        from xcheck.formats import FORMATS
+
+        if data["input_format"] not in FORMATS:
+            raise ConfigError(f"{source}: input_format must be one of {', '.join(FORMATS)}, "
+                              f"not {data['input_format']!r}")
+        settings = replace(settings, input_format=data["input_format"])
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{source}: fail_on must be one of {', '.join(FAIL_ON)}, "

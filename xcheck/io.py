@@ -155,15 +155,16 @@ def _too_big(name: str, size: str, max_bytes: int) -> LimitError:
     )
 
 
-def read_text(path: str | Path, encoding: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one input file, refusing it (before reading) if over ``max_bytes``.
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read one input file's bytes, refusing it (before reading) if over ``max_bytes``.
 
     The size is checked with ``stat`` first, and the read itself never takes more than
     ``max_bytes + 1`` bytes, so a pipe or a device (``/dev/zero``) cannot exhaust memory.
     """
     p = Path(path)
-    name = str(path) if str(path).isprintable() else repr(str(path))  # one-line messages
+    name = display_name(path)
+    if str(path) == STDIN:
+        return _read_stdin(max_bytes)
     try:
         if not p.exists():
             raise InputError(f"{name}: no such file")
@@ -182,10 +183,38 @@ def read_text(path: str | Path, encoding: str | None = None,
         raise InputError(f"{name}: invalid path ({e})") from None
     if len(data) > max_bytes:
         raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
-    text = decode(data, name, encoding)
+    return data
+
+
+def display_name(path: str | Path) -> str:
+    """A path as messages show it (on one line)."""
+    if str(path) == STDIN:
+        return "standard input"
+    return str(path) if str(path).isprintable() else repr(str(path))
+
+
+def read_text(path: str | Path, encoding: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode one input file (see ``read_bytes`` for the size limit)."""
+    text = decode(read_bytes(path, max_bytes), display_name(path), encoding)
     if not text.strip():
-        raise EmptyInputError(f"{name}: is empty")
+        raise EmptyInputError(f"{display_name(path)}: is empty")
     return text
+
+
+STDIN = "-"  # the path that means standard input, as for most command-line tools
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    import sys
+
+    try:
+        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, AttributeError, ValueError) as e:
+        raise InputError(f"standard input: cannot read ({e})") from None
+    if len(data) > max_bytes:
+        raise _too_big("standard input", f"more than {max_bytes:,}", max_bytes)
+    return data
 
 
 @dataclass(frozen=True)

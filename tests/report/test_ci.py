@@ -1,32 +1,17 @@
-"""xcheck.report.ci: what CI tools parse (SARIF, JUnit XML, GitHub workflow commands)."""
+"""xcheck.report.ci: what CI tools parse (SARIF, JUnit XML) and the escaping of GitHub workflow
+commands (the github format itself: tests/report/test_github.py)."""
 
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.helpers import PAIRS, PAYLOAD, PAYLOADS, corpus_report, hostile_report
-from xcheck.model import Report
+from tests.helpers import PAIRS, PAYLOAD, PAYLOADS, corpus_report, hostile_report, text_at
 from xcheck.report import RenderOptions, render
 
 NAMES = [p[0] for p in PAIRS]
-GH_LINE = re.compile(
-    r"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),"
-    r"endColumn=(\d+),title=([^,:]*)::(.*)$")
-
-
-def _text_at(report: Report, path: str, line: int, col: int, end_line: int,
-             end_col: int) -> str:
-    al = report.alignment
-    text = al.en.text if al.en.path == path else al.zh.text
-    lines = text.split("\n")
-    start = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
-    end = sum(len(x) + 1 for x in lines[: end_line - 1]) + end_col - 1
-    return text[start:end]
-
 
 # --- SARIF ----------------------------------------------------------------------------------
 
@@ -73,7 +58,7 @@ def test_sarif(name: str) -> None:
         assert res["partialFingerprints"]["xcheckFingerprint/v1"] == f.fingerprint
         region = res["locations"][0]["physicalLocation"]["region"]
         uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        got = _text_at(report, uri, region["startLine"], region["startColumn"],
+        got = text_at(report, uri, region["startLine"], region["startColumn"],
                        region["endLine"], region["endColumn"])
         assert got == region["snippet"]["text"]
         spans = [(report.alignment.en, s) for s in f.en.spans] + \
@@ -124,49 +109,10 @@ def test_junit_escapes_the_payload() -> None:
     assert "<img src=x" not in out
 
 
-# --- GitHub workflow commands ---------------------------------------------------------------
-
-@pytest.mark.parametrize("name", NAMES)
-def test_github(name: str) -> None:
-    report = corpus_report(name)
-    lines = render(report, "github").splitlines()
-    assert len(lines) == len(report.findings)
-    for line, f in zip(lines, report.findings, strict=True):
-        m = GH_LINE.match(line)
-        assert m, line
-        level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity.value]
-        assert m.group(1) == level
-        path = m.group(2).replace("%2C", ",").replace("%3A", ":").replace("%25", "%")
-        got = _text_at(report, path, *(int(m.group(k)) for k in range(3, 7)))
-        assert got
-        assert f.fingerprint in m.group(8)
-
+# --- GitHub workflow command escaping ------------------------------------------------------
 
 def test_github_escaping_rules() -> None:
     from xcheck.report.ci import escape_data, escape_property
 
     assert escape_data("a%b\r\nc::d,e") == "a%25b%0D%0Ac::d,e"
     assert escape_property("a%b\r\nc::d,e") == "a%25b%0D%0Ac%3A%3Ad%2Ce"
-
-
-def test_github_commands() -> None:
-    out = render(hostile_report(), "github")
-    lines = out.splitlines()
-    assert len(lines) == len(hostile_report().findings)
-    assert all(line.startswith("::") for line in lines)
-    for line in lines:
-        m = re.match(r"^::(error|warning|notice) ([^:]*)::(.*)$", line)
-        assert m, line
-        props, data = m.group(2), m.group(3)
-        assert "\r" not in line
-        # properties: no raw ':' ',' '%' beyond the separators
-        for prop in props.split(","):
-            key, _, value = prop.partition("=")
-            assert re.fullmatch(r"[A-Za-z]+", key)
-            assert ":" not in value and not re.search(r"%(?!25|0D|0A|3A|2C)", value)
-        assert not re.search(r"%(?!25|0D|0A)", data)
-    first = lines[0]
-    data = first.split("::", 2)[2]
-    decoded = data.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
-    assert PAYLOAD in decoded
-    assert "%250A" in first  # the article's literal "%0A" stays literal
