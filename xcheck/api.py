@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xcheck._version import __version__
 from xcheck.errors import InputError
@@ -19,6 +20,9 @@ from xcheck.model import (
     Severity,
 )
 from xcheck.settings import AlignSettings, Settings
+
+if TYPE_CHECKING:
+    from xcheck.lexicon.words import WordEvidence, ZhWords
 
 
 def _options(settings: Settings) -> ReadOptions:
@@ -67,39 +71,56 @@ def segment_file(path: str | Path, lang: Lang | None = None,
     return (read_document(path, lang, _options(settings)),)
 
 
-def read_mt(path: str | Path, zh: Document, settings: Settings = Settings()) -> MachineTranslation:
+def read_mt(path: str | Path, zh: Document, settings: Settings = Settings(),
+            zh_words: ZhWords | None = None) -> MachineTranslation:
     """An English machine translation of ``zh`` mapped onto its sentences (see xcheck.mt).
 
     An unreadable file raises InputError; an empty, non-English or mismatched one comes back
-    unused, with warnings saying why."""
+    unused, with warnings saying why. ``zh_words``: the words of ``zh``, to segment it once."""
     from xcheck.mt import read_mt as _read_mt
 
     return _read_mt(path, zh, encoding=settings.encoding, max_bytes=settings.max_bytes,
-                    presegmented=settings.presegmented, settings=settings.align)
+                    presegmented=settings.presegmented, settings=settings.align,
+                    zh_words=zh_words)
+
+
+def word_evidence(zh: Document, en: Document,
+                  words: WordEvidence | None = None) -> WordEvidence:
+    """The pair's word evidence: ``words`` if it was made for these two documents, else new
+    (each sentence is segmented once, on first use, for the aligner and the checks alike)."""
+    from xcheck.lexicon.words import word_evidence as _word_evidence
+
+    if words is not None and words.zh.doc is zh and words.en.doc is en:
+        return words
+    return _word_evidence(zh, en)
 
 
 def align_documents(zh: Document, en: Document, settings: Settings = Settings(),
-                    mt: MachineTranslation | None = None) -> Alignment:
+                    mt: MachineTranslation | None = None,
+                    words: WordEvidence | None = None) -> Alignment:
     _prepare(settings)
     from dataclasses import replace
 
     from xcheck.aligner import align_documents as _align
 
     texts = tuple(mt.for_zh(i) for i in range(len(zh.sentences))) if mt and mt.used else None
+    words = word_evidence(zh, en, words)
     if zh.source is not None and zh.source.units and zh.source is en.source:
         from xcheck.aligner.given import align_units
 
-        alignment = align_units(zh, en, settings.align, mt=texts)  # each unit is a bead
+        # each unit is a bead
+        alignment = align_units(zh, en, settings.align, mt=texts, words=words)
     else:
-        alignment = _align(zh, en, settings.align, mt=texts)
+        alignment = _align(zh, en, settings.align, mt=texts, words=words)
     return replace(alignment, mt=mt) if mt is not None else alignment
 
 
 def align(zh: str | Path, en: str | Path | None = None,
           settings: Settings = Settings(), mt: str | Path | None = None) -> Alignment:
     zh_doc, en_doc = read_inputs(zh, en, settings)
-    translation = read_mt(mt, zh_doc, settings) if mt is not None else None
-    return align_documents(zh_doc, en_doc, settings, translation)
+    words = word_evidence(zh_doc, en_doc)
+    translation = read_mt(mt, zh_doc, settings, words.zh) if mt is not None else None
+    return align_documents(zh_doc, en_doc, settings, translation, words)
 
 
 def alignment_warnings(alignment: Alignment) -> list[str]:
@@ -148,18 +169,22 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
 
 def check_documents(zh: Document, en: Document, settings: Settings = Settings(),
                     glossary: tuple[tuple[str, str], ...] = (),
-                    mt: MachineTranslation | None = None) -> Report:
+                    mt: MachineTranslation | None = None,
+                    words: WordEvidence | None = None) -> Report:
+    """Align and check two documents; ``words``: their word evidence, if already made (the
+    aligner and the checks share it, so each sentence is segmented once)."""
     from xcheck.checks import run_checks
     from xcheck.checks.context import Context
 
-    alignment = align_documents(zh, en, settings, mt)
+    words = word_evidence(zh, en, words)
+    alignment = align_documents(zh, en, settings, mt, words)
     sdict = settings_dict(settings, glossary, mt)
     warnings = tuple(mt.warnings) if mt is not None else ()
     overrides = {k: Severity(v) for k, v in settings.rules if v != "off"}
     disabled = [k for k, v in settings.rules if v == "off"]
     # (The document check, same-language and unrelated-articles, runs first: when it finds
     # anything, that is the only finding; see xcheck/checks/document.py.)
-    findings = run_checks(Context(alignment, glossary, settings.checks),
+    findings = run_checks(Context(alignment, glossary, settings.checks, words),
                           severity_overrides=overrides, disabled=disabled)
     if settings.source:
         from dataclasses import replace
@@ -175,8 +200,9 @@ def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Set
     """Check a Chinese article against its English version (or one bilingual file);
     ``mt`` is an optional English machine translation of the Chinese, used as evidence."""
     zh_doc, en_doc = read_inputs(zh, en, settings)
-    translation = read_mt(mt, zh_doc, settings) if mt is not None else None
-    return check_documents(zh_doc, en_doc, settings, glossary, translation)
+    words = word_evidence(zh_doc, en_doc)
+    translation = read_mt(mt, zh_doc, settings, words.zh) if mt is not None else None
+    return check_documents(zh_doc, en_doc, settings, glossary, translation, words)
 
 
 def check_bytes(zh: FileBytes, en: FileBytes | None = None, settings: Settings = Settings(),
@@ -184,18 +210,23 @@ def check_bytes(zh: FileBytes, en: FileBytes | None = None, settings: Settings =
                 mt: FileBytes | None = None) -> Report:
     """``check`` on files already read (their bytes, and the paths reports name): the same
     report, without reading the inputs from the file system (a cluster worker's case)."""
-    from xcheck.io import decode, display_name, within_limit
+    from xcheck.io import decode, display_name, refuse_over
+    from xcheck.load import bilingual_from_loaded, load_bytes, pair_from_loaded
     from xcheck.mt import mt_from_text
 
     _prepare(settings)
+    options = _options(settings)
     if en is None:
-        zh_doc, en_doc = read_bilingual(zh.path, _options(settings), zh.data)
+        zh_doc, en_doc = bilingual_from_loaded(load_bytes(zh.data, zh.path, options), zh.path,
+                                               settings.presegmented)
     else:
-        zh_doc, en_doc = read_pair(zh.path, en.path, _options(settings), zh.data, en.data)
+        zh_doc, en_doc = pair_from_loaded(load_bytes(zh.data, zh.path, options),
+                                          load_bytes(en.data, en.path, options), zh.path,
+                                          en.path, settings.presegmented)
     translation = None
     if mt is not None:  # as read_mt reads it: plain text, an empty file is unused
-        data = within_limit(mt.data, mt.path, settings.max_bytes)
-        text = decode(data, display_name(mt.path), settings.encoding)
+        refuse_over(mt.data, display_name(mt.path), settings.max_bytes)
+        text = decode(mt.data, display_name(mt.path), settings.encoding)
         translation = mt_from_text(text if text.strip() else "", zh_doc, path=mt.path,
                                    presegmented=settings.presegmented, settings=settings.align)
     return check_documents(zh_doc, en_doc, settings, glossary, translation)

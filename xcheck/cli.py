@@ -580,6 +580,35 @@ def corpus(
         raise typer.Exit(1)
 
 
+@app.command()
+@errors_to_exit
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to bind (not loopback: needs "
+                                                     "a token).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="XCHECK_TOKEN", show_envvar=True,
+        help="Require 'Authorization: Bearer TOKEN' on the API.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 2,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1,
+                                           help="Seconds a request may take.")] = 30.0,
+    glossary: GlossaryOpt = None,
+    config: ConfigOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    fail_on: FailOnOpt = None,
+) -> None:
+    """Serve the editors' page and the JSON API (pip install 'xcheck[serve]')."""
+    from xcheck.checks.glossary import read_glossary
+    from xcheck.serve import serve as run_server
+    from xcheck.serve.options import Defaults, ServeOptions
+
+    cfg, settings = _settings(config, False, None, max_bytes)
+    gloss_path = glossary or cfg.glossary
+    defaults = Defaults(settings, read_glossary(gloss_path) if gloss_path else (),
+                        _threshold(fail_on, cfg))
+    run_server(ServeOptions(host, port, token or None, workers, timeout, defaults))
+
+
 def _progress(console: Any) -> Any:
     """A progress bar on stderr when it is a terminal, else None."""
     if not sys.stderr.isatty():

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from xcheck.corpus_worker import REPORTS_DIR, Job, PairResult, Task, failed
+from xcheck.corpus_worker import REPORTS_DIR, Job, PairResult, Task, failed, warm_up
 from xcheck.errors import InputError
 from xcheck.settings import Settings
 
-__all__ = ["REPORTS_DIR", "Job", "Pair", "PairResult", "discover", "run_corpus"]
+__all__ = ["REPORTS_DIR", "Job", "Pair", "PairResult", "discover", "run_corpus", "warm_up"]
 
 # A pair's default time limit (seconds): far above any real article's, low enough that a
 # pathological input cannot stall a corpus for long.

@@ -164,13 +164,6 @@ class FileBytes:
     data: bytes
 
 
-def within_limit(data: bytes, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Bytes read elsewhere, refused as ``read_bytes`` refuses a file over ``max_bytes``."""
-    if len(data) > max_bytes:
-        raise _too_big(display_name(path), f"{len(data):,}", max_bytes)
-    return data
-
-
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read one input file's bytes, refusing it (before reading) if over ``max_bytes``.
 
@@ -200,6 +193,13 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if len(data) > max_bytes:
         raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
     return data
+
+
+def refuse_over(data: bytes, name: str, max_bytes: int) -> None:
+    """Bytes already in memory (an upload to ``xcheck serve``) over the limit: refused with
+    ``read_bytes``'s message."""
+    if len(data) > max_bytes:
+        raise _too_big(name, f"{len(data):,}", max_bytes)
 
 
 def display_name(path: str | Path) -> str:

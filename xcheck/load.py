@@ -14,8 +14,8 @@ from xcheck.io import (
     letter_counts,
     lines,
     read_bytes,
+    refuse_over,
     split_bilingual,
-    within_limit,
 )
 from xcheck.model import Document, Lang, SourceMap
 from xcheck.segmentation import build_document
@@ -40,13 +40,17 @@ class Loaded:
     units: BilingualText | None = None
 
 
-def load_input(path: str | Path, options: ReadOptions = ReadOptions(),
-               data: bytes | None = None) -> Loaded:
+def load_input(path: str | Path, options: ReadOptions = ReadOptions()) -> Loaded:
     """Read a file in any input format (xcheck.formats): the one loading function that
-    the CLI, ``corpus`` and the library share. ``data``: the file's bytes, read elsewhere."""
-    data = read_bytes(path, options.max_bytes) if data is None else \
-        within_limit(data, path, options.max_bytes)
+    the CLI, ``corpus`` and the library share."""
+    return load_bytes(read_bytes(path, options.max_bytes), path, options)
+
+
+def load_bytes(data: bytes, path: str | Path, options: ReadOptions = ReadOptions()) -> Loaded:
+    """An input's bytes in any input format; ``path`` names it (its extension, if any, picks
+    the format). ``load_input`` after reading the file, and ``xcheck serve`` for uploads."""
     name = display_name(path)
+    refuse_over(data, name, options.max_bytes)
     fmt = detect(path, data, options.input_format)
     if kind(fmt) == "text":
         text = decode(data, name, options.encoding)
@@ -142,18 +146,22 @@ def read_document(path: str | Path, lang: Lang | None = None,
 
 
 def read_pair(zh_path: str | Path, en_path: str | Path,
-              options: ReadOptions = ReadOptions(), zh_data: bytes | None = None,
-              en_data: bytes | None = None) -> tuple[Document, Document]:
-    zh_loaded = load_input(zh_path, options, zh_data)
-    en_loaded = load_input(en_path, options, en_data)
+              options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
+    return pair_from_loaded(load_input(zh_path, options), load_input(en_path, options),
+                            zh_path, en_path, options.presegmented)
+
+
+def pair_from_loaded(zh_loaded: Loaded, en_loaded: Loaded, zh_path: str | Path,
+                     en_path: str | Path, presegmented: bool = False) -> tuple[Document, Document]:
+    """The Chinese and English documents of two loaded inputs (files, or uploads)."""
     zh_text, en_text = _article(zh_loaded, zh_path), _article(en_loaded, en_path)
     # Two files in one language are read as given: checking them yields one document-level
     # finding. Swapped files, or Japanese given as Chinese, are refused below.
     same = guess_lang(zh_text) is not None and guess_lang(zh_text) is guess_lang(en_text)
-    zh = document_from_text(zh_text, Lang.ZH, path=str(zh_path),
-                            presegmented=options.presegmented, check_lang=not same)
-    en = document_from_text(en_text, Lang.EN, path=str(en_path),
-                            presegmented=options.presegmented, check_lang=not same)
+    zh = document_from_text(zh_text, Lang.ZH, path=str(zh_path), presegmented=presegmented,
+                            check_lang=not same)
+    en = document_from_text(en_text, Lang.EN, path=str(en_path), presegmented=presegmented,
+                            check_lang=not same)
     return _with_source(zh, zh_loaded.source), _with_source(en, en_loaded.source)
 
 
@@ -172,24 +180,31 @@ def bilingual_from_text(text: str, *, path: str | None = None,
     return zh, en
 
 
-def read_bilingual(path: str | Path, options: ReadOptions = ReadOptions(),
-                   data: bytes | None = None) -> tuple[Document, Document]:
-    loaded = load_input(path, options, data)
+def read_bilingual(path: str | Path,
+                   options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
+    return bilingual_from_loaded(load_input(path, options), path, options.presegmented)
+
+
+def bilingual_from_loaded(loaded: Loaded, path: str | Path,
+                          presegmented: bool = False) -> tuple[Document, Document]:
+    """The two articles of one loaded input holding both languages (a file, or an upload)."""
     if loaded.units is not None:
-        return units_documents(loaded.units, path, options.presegmented)
-    zh, en = bilingual_from_text(loaded.text, path=str(path),
-                                 presegmented=options.presegmented)
+        return units_documents(loaded.units, path, presegmented)
+    zh, en = bilingual_from_text(loaded.text, path=str(path), presegmented=presegmented)
     return _with_source(zh, loaded.source), _with_source(en, loaded.source)
 
 
 __all__ = [
     "Loaded",
     "ReadOptions",
+    "bilingual_from_loaded",
     "bilingual_from_text",
     "document_from_text",
     "guess_lang",
     "lines",
+    "load_bytes",
     "load_input",
+    "pair_from_loaded",
     "read_bilingual",
     "read_document",
     "read_pair",

@@ -97,9 +97,10 @@ JIEBA_MEMO = 4096  # sentences whose segmentation is remembered (then the memo r
 def _memo_tokenizer(jieba: Any) -> Any:
     """A jieba Tokenizer that remembers its last few thousand segmentations.
 
-    The same sentence is segmented by the aligner's evidence, by the checks and by
-    ``segment.words``; ``lcut`` and ``tokenize`` both go through ``cut``, so memoising
-    ``cut`` serves them all. The memo is dropped whenever the dictionary changes.
+    Within one check the word evidence (xcheck.lexicon.words) segments each sentence once;
+    the memo serves what comes again across calls (the same article checked or aligned
+    again, ``segment --words``); ``lcut`` and ``tokenize`` both go through ``cut``, so
+    memoising ``cut`` serves them all. The memo is dropped whenever the dictionary changes.
     """
 
     class MemoTokenizer(jieba.Tokenizer):  # type: ignore[misc]

@@ -105,3 +105,16 @@ def test_the_store_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     for k in range(6):
         meaning._store([f"text {k}"], np.zeros((1, meaning.DIM), dtype=np.float32))
     assert len(list(tmp_path.glob("vectors-*/*.npy"))) == 3
+
+
+def test_the_store_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`xcheck serve`'s workers: no vectors of a draft on disk."""
+    monkeypatch.setenv("XCHECK_CACHE_DIR", str(tmp_path))
+    meaning.clear_memo()
+    meaning.store_vectors(False)
+    try:
+        meaning.encode(["A draft the server must not write down.", "伺服器不寫下草稿。"])
+    finally:
+        meaning.store_vectors(True)
+        meaning.clear_memo()
+    assert list(tmp_path.glob("vectors-*/*.npy")) == []

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import CORPORA
-from tests.helpers import corpus_report
+from tests.helpers import PAIRS, PAYLOAD, corpus_report, hostile_report, text_at
 from xcheck.cli import app
 from xcheck.model import Report, Severity
 from xcheck.report import render
@@ -81,3 +81,51 @@ def test_no_summary_without_the_variable(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", *PAIR, "-f", "github"])
     assert result.exit_code == 0 and list(tmp_path.iterdir()) == []
+
+
+# --- every corpora pair, and a hostile article: workflow commands that cannot be subverted ---
+
+NAMES = [p[0] for p in PAIRS]
+GH_LINE = re.compile(
+    r"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),"
+    r"endColumn=(\d+),title=([^,:]*)::(.*)$")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_github(name: str) -> None:
+    report = corpus_report(name)
+    lines = render(report, "github").splitlines()
+    assert len(lines) == len(report.findings)
+    for line, f in zip(lines, report.findings, strict=True):
+        m = GH_LINE.match(line)
+        assert m, line
+        level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity.value]
+        assert m.group(1) == level
+        path = m.group(2).replace("%2C", ",").replace("%3A", ":").replace("%25", "%")
+        got = text_at(report, path, *(int(m.group(k)) for k in range(3, 7)))
+        assert got
+        assert f.fingerprint in m.group(8)
+
+
+
+def test_github_commands() -> None:
+    out = render(hostile_report(), "github")
+    lines = out.splitlines()
+    assert len(lines) == len(hostile_report().findings)
+    assert all(line.startswith("::") for line in lines)
+    for line in lines:
+        m = re.match(r"^::(error|warning|notice) ([^:]*)::(.*)$", line)
+        assert m, line
+        props, data = m.group(2), m.group(3)
+        assert "\r" not in line
+        # properties: no raw ':' ',' '%' beyond the separators
+        for prop in props.split(","):
+            key, _, value = prop.partition("=")
+            assert re.fullmatch(r"[A-Za-z]+", key)
+            assert ":" not in value and not re.search(r"%(?!25|0D|0A|3A|2C)", value)
+        assert not re.search(r"%(?!25|0D|0A)", data)
+    first = lines[0]
+    data = first.split("::", 2)[2]
+    decoded = data.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+    assert PAYLOAD in decoded
+    assert "%250A" in first  # the article's literal "%0A" stays literal

@@ -1,7 +1,9 @@
-"""The HTML report in a real headless browser (Debian's chromium): the page's script runs
-under its own Content-Security-Policy, every finding is in the DOM, planted markup is inert.
+"""xcheck.report.html: the HTML report. Its structure on every corpora pair, planted markup
+rendered inert, and the page in a real headless browser (Debian's chromium): the page's script
+runs under its own Content-Security-Policy, every finding is in the DOM.
 
-Skipped only when chromium is missing and ``CI`` is not set; under CI a missing browser fails.
+The browser tests are skipped only when chromium is missing and ``CI`` is not set; under CI a
+missing browser fails.
 """
 
 from __future__ import annotations
@@ -10,14 +12,95 @@ import os
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import corpus_report, same_language_report
+from tests.helpers import PAIRS, PAYLOAD, corpus_report, hostile_report, same_language_report
 from xcheck.load import document_from_text
 from xcheck.model import Lang
 from xcheck.report import render
+
+NAMES = [p[0] for p in PAIRS]
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.tags: list[str] = []
+        self.scripts = 0
+        self.meta: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(str(a["id"]))
+        if tag == "script":
+            self.scripts += 1
+            assert "src" not in a
+        if tag == "meta":
+            self.meta.append(a)
+        assert tag not in ("link", "img", "iframe", "object")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_html(name: str) -> None:
+    report = corpus_report(name)
+    out = render(report, "html")
+    p = _Collect()
+    p.feed(out)
+    assert p.scripts == 1
+    csp = next(m["content"] for m in p.meta if m.get("http-equiv") == "Content-Security-Policy")
+    assert csp is not None and "default-src 'none'" in csp and "'unsafe-inline'" not in csp
+    assert "http://" not in out and "https://" not in out
+    for k in range(len(report.findings)):
+        assert f"f-{k}" in p.ids
+    al = report.alignment
+    assert len([i for i in p.ids if i.startswith("b-")]) == len(al.beads)
+    assert len([i for i in p.ids if i.startswith("zh-")]) == len(al.zh.sentences)
+    assert len([i for i in p.ids if i.startswith("en-")]) == len(al.en.sentences)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_script:
+            self.text.append(data)
+
+
+def _html_inert(out: str) -> None:
+    p = _Tags()
+    p.feed(out)
+    p.close()
+    assert [t for t, _ in p.tags].count("script") == 1  # ours, nothing planted
+    assert "img" not in [t for t, _ in p.tags]
+    for _, attrs in p.tags:
+        assert not any(k.startswith("on") for k in attrs)
+        assert not any("javascript:" in (v or "") for k, v in attrs.items() if k == "href")
+    assert PAYLOAD in "".join(p.text)  # shown, as text
+
+
+def test_html_renders_the_payload_inert() -> None:
+    out = render(hostile_report(), "html")
+    _html_inert(out)
+    assert "<script>alert(1)</script>" not in out
+    assert "<img src=x" not in out
+
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 

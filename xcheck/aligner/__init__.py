@@ -18,6 +18,7 @@ from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, Side, run
 from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
+from xcheck.lexicon.words import WordEvidence
 from xcheck.model import Alignment, Bead, Document
 from xcheck.settings import AlignSettings
 
@@ -105,9 +106,11 @@ def meaning_of(zh: Document, en: Document, max_side: int, encode_up_to: int) -> 
 
 def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
                     evidence: Evidence | None = None,
-                    mt: tuple[str, ...] | None = None) -> Alignment:
-    """Align; ``mt`` is an English machine translation per Chinese sentence ("" if none)."""
-    ev = evidence or build_evidence(zh, en, names_enabled=settings.names)
+                    mt: tuple[str, ...] | None = None,
+                    words: WordEvidence | None = None) -> Alignment:
+    """Align; ``mt`` is an English machine translation per Chinese sentence ("" if none);
+    ``words``: the pair's word evidence, when the caller shares it with the checks."""
+    ev = evidence or build_evidence(zh, en, names_enabled=settings.names, words=words)
     n, m = len(zh.sentences), len(en.sentences)
     shape_list = shapes(settings.max_bead)
     max_side = max(max(a, b) for a, b in shape_list)

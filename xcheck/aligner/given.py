@@ -12,6 +12,7 @@ from dataclasses import asdict
 
 from xcheck.aligner.costs import PairScorer, random_baselines, sentence_weights
 from xcheck.lexicon.evidence import build_evidence
+from xcheck.lexicon.words import WordEvidence
 from xcheck.model import Alignment, Bead, Document
 from xcheck.settings import AlignSettings
 
@@ -46,9 +47,11 @@ def _chrf(mt: tuple[str, ...] | None, en: Document, z: tuple[int, ...],
 
 
 def align_units(zh: Document, en: Document, settings: AlignSettings = AlignSettings(),
-                mt: tuple[str, ...] | None = None) -> Alignment:
+                mt: tuple[str, ...] | None = None,
+                words: WordEvidence | None = None) -> Alignment:
+    """The units as beads; ``words``: the pair's word evidence, shared with the checks."""
     pairs = unit_beads(zh, en)
-    ev = build_evidence(zh, en, names_enabled=settings.names)
+    ev = build_evidence(zh, en, names_enabled=settings.names, words=words)
     scorer = PairScorer(ev)
     zr, ec = random_baselines(scorer, samples=24)
     wz, we = sentence_weights(ev)

@@ -9,7 +9,6 @@ from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon.english import IRREGULAR
-from xcheck.lexicon.evidence import ZH_STOPWORDS
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
 from xcheck.model import Bead, Finding, Severity, Side, Span
 
@@ -249,10 +248,6 @@ def _en_unmatched(ctx: Context, bead: Bead) -> int:
                if t.content)
 
 
-def _zh_content(token: ZhToken) -> bool:
-    return bool(token.stems) and token.norm not in ZH_STOPWORDS and len(token.norm) > 1
-
-
 def _single_support(ctx: Context, token: ZhToken, bead: Bead, stems: set[str],
                     text: str) -> bool:
     """zh_supported against one English word, memoised per context (beads and clauses ask
@@ -286,7 +281,7 @@ def _competing_support(ctx: Context, bead: Bead, en_stems: set[str],
     claims: list[tuple[bool, int, int, int, list[int]]] = []
     for i in bead.zh:
         for k, t in enumerate(ctx.zh_tokens(i)):
-            if not _zh_content(t):
+            if not t.content:
                 continue
             if not ctx.zh_supported(t, bead, en_stems, en_text):
                 out.add((i, k))
@@ -351,8 +346,7 @@ def omitted_clauses(ctx: Context) -> Iterator[Finding]:
                         if toks[k].start < b and a < toks[k].end
                         and not any(v > 0 and 1 / scale <= e / v <= scale
                                     for e in en_unmatched)}
-                content = [k for k in clause if k in lost or (
-                    toks[k].stems and toks[k].norm not in ZH_STOPWORDS and len(toks[k].norm) > 1)]
+                content = [k for k in clause if k in lost or toks[k].content]
                 missing = [k for k in content if k in lost or (i, k) in unsupported]
                 # A dropped clause leaves the English short; a paraphrase does not. When the
                 # English is short by the whole clause, a two-word clause is enough.
@@ -434,8 +428,7 @@ def zh_unmatched(ctx: Context, bead: Bead) -> tuple[float, int]:
     the number of those words."""
     total = sum(len(ctx.zh.sentences[i].text) for i in bead.zh)
     missing = [t for i in bead.zh for t in ctx.zh_tokens(i)
-               if t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1
-               and not ctx.zh_supported(t, bead)]
+               if t.content and not ctx.zh_supported(t, bead)]
     return sum(len(t.text) for t in missing) / max(total, 1), len(missing)
 
 

@@ -4,55 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from xcheck.lexicon import cedict, names
 from xcheck.lexicon.aliases import EN_ALIASES, EN_SAY, ZH_SAY, builtin_aliases
-from xcheck.lexicon.english import STOPWORDS, stem, stems_alike
-from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
-from xcheck.lexicon.places import has_phrase, name_senses, phrase_stems
+from xcheck.lexicon.english import stem, stems_alike
+from xcheck.lexicon.evidence import TRANSLIT_RUN
+from xcheck.lexicon.places import has_phrase, phrase_stems
 from xcheck.lexicon.romanise import abbreviated, romanised
+from xcheck.lexicon.words import (
+    EnToken,
+    WordEvidence,
+    ZhToken,
+    word_evidence,
+)
 from xcheck.model import Alignment, Bead, Document
-from xcheck.resources import en_word_tokenizer, jieba_tokenizer
 from xcheck.settings import CheckSettings
 
-
-def is_content(tok: str) -> bool:
-    """An English word that carries content (a.m., p.m.: lower-case abbreviations do not)."""
-    low = tok.lower()
-    return (tok[:1].isalpha() and low not in STOPWORDS and len(low) > 1
-            and not ("." in tok and tok.islower()))
-
-
-@dataclass(frozen=True)
-class ZhToken:
-    start: int
-    end: int
-    text: str
-    norm: str
-    stems: frozenset[str]  # English stems it can translate to
-    # Stems it has only as words of a multi-word name (新北 New Taipei: new, taipei), and those
-    # names: "Taipei" alone does not render 新北, "New Taipei" does.
-    loose: frozenset[str] = frozenset()
-    phrases: tuple[tuple[str, ...], ...] = ()
-
-
-@dataclass(frozen=True)
-class EnToken:
-    start: int
-    end: int
-    text: str
-    stem: str
-    content: bool
-    capitalised: bool
-
-
-_TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{2,}}")
-
-
-@lru_cache(maxsize=8192)
-def _length(text: str) -> int:
-    return sum(not c.isspace() for c in text)
+# The token types live with the word evidence; the checks take them from here.
+__all__ = ["Context", "EnToken", "ZhToken"]
 
 
 def _adjective_of(en_stem: str, by_prefix: dict[str, list[str]]) -> bool:
@@ -70,8 +40,9 @@ class Context:
     alignment: Alignment
     glossary: tuple[tuple[str, str], ...] = ()
     settings: CheckSettings = field(default_factory=CheckSettings)
-    _zh_tokens: dict[int, list[ZhToken]] = field(default_factory=dict)
-    _en_tokens: dict[int, list[EnToken]] = field(default_factory=dict)
+    # The pair's word evidence, shared with the aligner (xcheck.api passes the one it aligned
+    # with); made from the alignment's documents when not given.
+    evidence: WordEvidence | None = None
     _stems_cache: dict[tuple[int, ...], set[str]] = field(default_factory=dict)
     _en_stems_cache: dict[tuple[object, ...], set[str]] = field(default_factory=dict)
     _index_cache: dict[int, tuple[set[str], dict[str, list[str]], frozenset[str]]] = field(
@@ -103,65 +74,21 @@ class Context:
             out.append((zh, en, frozenset(w.lower().strip(".,'’") for w in en.split())))
         return tuple(out)
 
-    @cached_property
+    @property
     def dictionary(self) -> cedict.Dictionary:
-        return cedict.load()
+        return self.words.zh.dictionary
 
-    def zh_tokens(self, index: int) -> list[ZhToken]:
-        if index not in self._zh_tokens:
-            s = self.zh.sentences[index]
-            norm = self.zh.norm_text[s.start : s.end]
-            out: list[ZhToken] = []
-            for tok, ts, te in jieba_tokenizer().tokenize(norm):
-                if tok.isspace():
-                    continue
-                stems: set[str] = set()
-                loose: set[str] = set()
-                firm: set[str] = set()
-                phrases: list[tuple[str, ...]] = []
-                used: list[str] = []  # the dictionary words its evidence comes from
-                if tok in self.dictionary:
-                    used.append(tok)
-                else:
-                    for k in range(len(tok)):
-                        for size in (3, 2, 1):
-                            piece = tok[k : k + size]
-                            # A function character that ends an unknown word after a
-                            # content character is a suffix morpheme: 所 "institute" in
-                            # 病毒病所 (not 是 in 这是).
-                            if len(piece) == size and piece in self.dictionary and (
-                                    size > 1 or piece not in ZH_STOPWORDS
-                                    or (k == len(tok) - 1 > 0
-                                        and tok[k - 1] not in ZH_STOPWORDS)):
-                                used.append(piece)
-                for word in used:
-                    found = self.dictionary[word]
-                    stems.update(found)
-                    multi, single = name_senses(word)
-                    in_names = {st for p in multi for st in p} - single
-                    loose |= in_names
-                    firm.update(st for st in found if st not in in_names)
-                    phrases.extend(multi)
-                if re.fullmatch(r"[A-Za-z][A-Za-z0-9.&-]*", tok):
-                    stems.add(stem(tok.rstrip(".")))
-                out.append(ZhToken(s.start + ts, s.start + te, self.zh.text[s.start + ts :
-                                   s.start + te], tok, frozenset(stems),
-                                   frozenset(loose - firm), tuple(dict.fromkeys(phrases))))
-            self._zh_tokens[index] = out
-        return self._zh_tokens[index]
+    @cached_property
+    def words(self) -> WordEvidence:
+        if self.evidence is not None:
+            return self.evidence
+        return word_evidence(self.zh, self.en)
 
-    def en_tokens(self, index: int) -> list[EnToken]:
-        if index not in self._en_tokens:
-            s = self.en.sentences[index]
-            out: list[EnToken] = []
-            for ts, te in en_word_tokenizer().span_tokenize(s.text):
-                tok = s.text[ts:te]
-                low = tok.lower()
-                content = is_content(tok)
-                out.append(EnToken(s.start + ts, s.start + te, tok, stem(low.rstrip(".")),
-                                   content, tok[0].isupper()))
-            self._en_tokens[index] = out
-        return self._en_tokens[index]
+    def zh_tokens(self, index: int) -> tuple[ZhToken, ...]:
+        return self.words.zh[index]
+
+    def en_tokens(self, index: int) -> tuple[EnToken, ...]:
+        return self.words.en[index]
 
     def zh_text(self, bead: Bead) -> str:
         """Simplified text of the bead's Chinese sentences (for substring lookups)."""
@@ -212,7 +139,7 @@ class Context:
                                   or abbreviated(token.text, zh_text)):
             return True
         if token.capitalised and len(token.text) > 2:
-            for run in _TRANSLIT_RUN.findall(zh_text):
+            for run in TRANSLIT_RUN.findall(zh_text):
                 for size in range(min(len(run), 6), 1, -1):
                     for k in range(len(run) - size + 1):
                         if names.similarity(run[k : k + size],
@@ -253,16 +180,15 @@ class Context:
     @cached_property
     def length_ratio(self) -> float:
         """Median English/Chinese length ratio of the document's 1-1 beads."""
-        ratios = sorted(
-            _length(self.en.sentences[b.en[0]].text) / max(_length(
-                self.zh.sentences[b.zh[0]].text), 1)
-            for b in self.alignment.beads if len(b.zh) == 1 and len(b.en) == 1)
+        zh, en = self.words.zh.lengths, self.words.en.lengths
+        ratios = sorted(en[b.en[0]] / max(zh[b.zh[0]], 1)
+                        for b in self.alignment.beads if len(b.zh) == 1 and len(b.en) == 1)
         return ratios[len(ratios) // 2] if ratios else self.settings.default_length_ratio
 
     def relative_length(self, bead: Bead) -> float:
         """English length of the bead over what the document's ratio predicts (1.0 = usual)."""
-        zh = sum(_length(self.zh.sentences[i].text) for i in bead.zh)
-        en = sum(_length(self.en.sentences[j].text) for j in bead.en)
+        zh = sum(self.words.zh.lengths[i] for i in bead.zh)
+        en = sum(self.words.en.lengths[j] for j in bead.en)
         return en / max(zh * self.length_ratio, 1.0)
 
     def en_bead_stems(self, bead: Bead) -> set[str]:

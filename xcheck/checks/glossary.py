@@ -20,6 +20,13 @@ def read_glossary(path: str | Path) -> tuple[tuple[str, str], ...]:
         text = p.read_text("utf-8-sig")
     except OSError as e:
         raise ConfigError(f"{path}: cannot read glossary ({e.strerror})") from None
+    return glossary_from_text(text, str(path))
+
+
+def glossary_from_text(text: str, name: str = "glossary") -> tuple[tuple[str, str], ...]:
+    """The terms of a glossary file's text (``name`` names it in error messages)."""
+    path = name
+    text = text.removeprefix("\ufeff")
     delimiter = "\t" if "\t" in text else ","
     out: list[tuple[str, str]] = []
     for n, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):

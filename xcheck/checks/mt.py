@@ -17,7 +17,7 @@ The MT of a Chinese sentence is English, so it can be compared with the English 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from xcheck.checks import register_pass
@@ -27,10 +27,11 @@ from xcheck.checks.content import (
     neighbour_beads,
     split_clauses,
 )
-from xcheck.checks.context import Context, EnToken, is_content
+from xcheck.checks.context import Context, EnToken
 from xcheck.checks.rules import make_finding
 from xcheck.checks.sentences import absorbed_en, absorbed_zh
 from xcheck.lexicon.english import stem, stems_alike
+from xcheck.lexicon.words import is_content
 from xcheck.model import Bead, Category, Finding, FindingType, Severity, Side, Span
 from xcheck.resources import en_word_tokenizer
 
@@ -285,12 +286,10 @@ def _en_pool(ctx: Context, beads: list[Bead]) -> Words:
 
 def _zh_unsupported(ctx: Context, bead: Bead, span: Span) -> tuple[int, int]:
     """(unsupported, all) dictionary-bearing Chinese words of ``span`` in the bead's English."""
-    from xcheck.lexicon.evidence import ZH_STOPWORDS
-
     en_stems = ctx.en_bead_stems(bead)
     en_text = " ".join(ctx.en.sentences[j].text for j in bead.en)
     words = [t for i in bead.zh for t in ctx.zh_tokens(i) if span.start <= t.start < span.end
-             and t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1]
+             and t.content]
     return sum(not ctx.zh_supported(t, bead, en_stems, en_text) for t in words), len(words)
 
 
@@ -361,7 +360,7 @@ def mt_omissions(ctx: Context, usual: float = 0.0) -> Iterator[Finding]:
                              f"{unsupported} of its {total} Chinese words match nothing there")
 
 
-def _split_at_links(toks: list[EnToken], clauses: list[list[int]]) -> list[list[int]]:
+def _split_at_links(toks: Sequence[EnToken], clauses: list[list[int]]) -> list[list[int]]:
     """The clauses, and also what follows an "and"/"but" inside one: "... and remains top of
     the scoring chart" may be what the Chinese lacks. (Only the part after the link is added:
     the part before it is a clause cut short, "placed greater weight on economic [and trade

@@ -13,10 +13,11 @@ from xcheck.lexicon import known_names as known
 from xcheck.lexicon import names as phonetic
 from xcheck.lexicon.aliases import EN_ALIASES
 from xcheck.lexicon.english import STOPWORDS, stem
-from xcheck.lexicon.evidence import TRANSLIT, ZH_STOPWORDS
+from xcheck.lexicon.evidence import TRANSLIT
 from xcheck.lexicon.places import GENERIC_PLACE, has_phrase, name_senses, phrase_stems
 from xcheck.lexicon.romanise import char_pinyin as _char_pinyin
 from xcheck.lexicon.romanise import readings as _readings
+from xcheck.lexicon.words import ZH_STOPWORDS
 from xcheck.model import Bead, Finding, Severity, Side, Span
 
 # Capitalised titles before a name are content, not given names.

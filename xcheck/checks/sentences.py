@@ -10,7 +10,7 @@ from xcheck.checks import register
 from xcheck.checks.context import Context, EnToken, ZhToken
 from xcheck.checks.rules import make_finding
 from xcheck.lexicon.aliases import EN_ALIASES
-from xcheck.lexicon.evidence import ZH_STOPWORDS
+from xcheck.lexicon.words import ZH_STOPWORDS
 from xcheck.model import Bead, Document, Finding, Severity, Side, Span
 
 _END = tuple("。！？；.!?;…」”\"'）)")
@@ -186,8 +186,7 @@ def unrelated_pair(ctx: Context) -> Iterator[Finding]:
         if len(bead.zh) != 1 or len(bead.en) != 1:
             continue
         (i,), (j,) = bead.zh, bead.en
-        zh_content = [t for t in ctx.zh_tokens(i)
-                      if t.stems and t.norm not in ZH_STOPWORDS and len(t.norm) > 1]
+        zh_content = [t for t in ctx.zh_tokens(i) if t.content]
         en_content = [t for t in ctx.en_tokens(j) if t.content]
         if len(zh_content) < cs.unrelated_min_words or len(en_content) < cs.unrelated_min_words:
             continue

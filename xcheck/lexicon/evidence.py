@@ -4,7 +4,8 @@ A Chinese unit is a word (Simplified), a number key, a Latin token or a punctuat
 English unit is a content-word stem, a number key or a punctuation key. ``translations[u]``
 is the set of English units a Chinese unit can match: from CC-CEDICT, identity for numbers,
 Latin tokens and punctuation, and pinyin-phonetic matches for transliterated names.
-Units are interned as ints so set operations stay cheap.
+Units are interned as ints so set operations stay cheap. The words come from the pair's
+word evidence (xcheck.lexicon.words), which the checks read too.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ from dataclasses import dataclass
 from xcheck.lexicon import cedict, names
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.numbers import en_numbers, zh_numbers
-from xcheck.model import Document
-from xcheck.resources import en_word_tokenizer, jieba_tokenizer
-
-_ZH_STOPWORDS_TEXT = (
-    "的 了 是 在 和 与 及 也 就 都 而 又 并 把 被 对 从 向 以 之 其 这 那 此 个 着 过 "
-    "们 一个 这个 那个 这些 那些 一些 有 将 还 吗 呢 吧 啊 呀 么 于 为 得 地 等 等等 "
-    "中的 一 已 已经 很 更 最 则 即 便 所 该 之后 之前"
+from xcheck.lexicon.words import (
+    ZH_STOPWORDS,
+    EnToken,
+    WordEvidence,
+    ZhToken,
+    is_word,
+    word_evidence,
 )
-ZH_STOPWORDS = frozenset(_ZH_STOPWORDS_TEXT.split())
+from xcheck.model import Document
 
 # Punctuation that is evidence on both sides (DESIGN.md: it helped the prototype).
 _ZH_PUNCT = {"？": "?", "?": "?", "！": "!", "!": "!", "：": ":", "；": ";",
@@ -44,7 +45,7 @@ TRANSLIT = frozenset(
 )
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*|\d+[A-Za-z]+[A-Za-z0-9]*")
-_TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{2,}}")
+TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT))}]{{2,}}")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -91,8 +92,9 @@ class Evidence:
     interner: Interner
 
 
-def _zh_units(text: str, intern: Interner, dictionary: cedict.Dictionary,
-              trans: dict[int, frozenset[int]], name_index: dict[str, list[str]]) -> list[int]:
+def _zh_units(text: str, words: tuple[ZhToken, ...], intern: Interner,
+              dictionary: cedict.Dictionary, trans: dict[int, frozenset[int]],
+              name_index: dict[str, list[str]]) -> list[int]:
     units: set[int] = set()
     for n in zh_numbers(text):
         u = intern(n.key)
@@ -107,16 +109,16 @@ def _zh_units(text: str, intern: Interner, dictionary: cedict.Dictionary,
             u = intern("PUNCT:" + key)
             units.add(u)
             trans.setdefault(u, frozenset({u}))
-    for word in jieba_tokenizer().lcut(text):
-        if word in ZH_STOPWORDS or not _HAN.search(word):
+    for word in words:
+        if word.norm in ZH_STOPWORDS or not _HAN.search(word.norm):
             continue
-        for piece in _dictionary_pieces(word, dictionary):
+        for piece in word.pieces:
             u = intern("ZH:" + piece)
             units.add(u)
             if u not in trans:
                 trans[u] = frozenset(intern(g) for g in dictionary[piece])
     if name_index:
-        for run in _TRANSLIT_RUN.findall(text):
+        for run in TRANSLIT_RUN.findall(text):
             for size in range(min(len(run), 6), 1, -1):
                 for start in range(len(run) - size + 1):
                     cand = run[start : start + size]
@@ -128,39 +130,20 @@ def _zh_units(text: str, intern: Interner, dictionary: cedict.Dictionary,
     return sorted(units)
 
 
-def _dictionary_pieces(word: str, dictionary: cedict.Dictionary) -> list[str]:
-    """The word itself if the dictionary has it, else its longest dictionary sub-words."""
-    if word in dictionary:
-        return [word]
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        for size in range(min(4, len(word) - i), 0, -1):
-            piece = word[i : i + size]
-            if piece in dictionary and (size > 1 or piece not in ZH_STOPWORDS):
-                out.append(piece)
-                i += size
-                break
-        else:
-            i += 1
-    return out
-
-
-def _en_units(text: str, intern: Interner) -> list[int]:
+def _en_units(text: str, words: tuple[EnToken, ...], intern: Interner) -> list[int]:
     units: set[int] = set()
     if _EN_PUNCT_CLASS[2].search(text):
         units.add(intern('PUNCT:"'))
     for n in en_numbers(text):
         units.add(intern(n.key))
-    for s, e in en_word_tokenizer().span_tokenize(text):
-        tok = text[s:e]
+    for word in words:
+        tok = word.text
         if tok in _EN_PUNCT:
             units.add(intern("PUNCT:" + _EN_PUNCT[tok]))
             continue
-        low = tok.lower()
-        if not tok[0].isalpha() or low in STOPWORDS or len(low) < 2:
+        if not is_word(tok):
             continue
-        for part in low.split("-"):
+        for part in tok.lower().split("-"):
             if part and part not in STOPWORDS:
                 units.add(intern(stem(part)))
     return sorted(units)
@@ -200,23 +183,25 @@ def _idf(sentences: list[SentenceUnits]) -> dict[int, float]:
     return {u: math.log(1 + n / c) for u, c in df.items()}
 
 
-def _length(text: str) -> int:
-    return len(text) - sum(map(str.isspace, text))
-
-
-def build_evidence(zh: Document, en: Document, *, names_enabled: bool = True) -> Evidence:
-    dictionary = cedict.load()
+def build_evidence(zh: Document, en: Document, *, names_enabled: bool = True,
+                   words: WordEvidence | None = None) -> Evidence:
+    """The aligner's units of a pair, made from its word evidence (``words``: the pair's
+    :class:`WordEvidence`, shared with the checks; made here when not given)."""
+    words = words if words is not None else word_evidence(zh, en)
+    dictionary = words.zh.dictionary
     intern = Interner()
     trans: dict[int, frozenset[int]] = {}
     name_index = _near_skeleton_index(_name_index(en)) if names_enabled else {}
     zh_units = [
         SentenceUnits(
-            _zh_units(zh.norm_text[s.start : s.end], intern, dictionary, trans, name_index),
-            _length(s.text),
+            _zh_units(zh.norm_text[s.start : s.end], words.zh[k], intern, dictionary, trans,
+                      name_index),
+            words.zh.lengths[k],
             punct_counts(s.text, zh=True),
         )
-        for s in zh.sentences
+        for k, s in enumerate(zh.sentences)
     ]
-    en_units = [SentenceUnits(_en_units(s.text, intern), _length(s.text),
-                              punct_counts(s.text, zh=False)) for s in en.sentences]
+    en_units = [SentenceUnits(_en_units(s.text, words.en[k], intern), words.en.lengths[k],
+                              punct_counts(s.text, zh=False))
+                for k, s in enumerate(en.sentences)]
     return Evidence(zh_units, en_units, trans, _idf(zh_units), _idf(en_units), intern)

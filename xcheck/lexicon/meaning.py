@@ -234,8 +234,20 @@ def _discard(folder: Path) -> None:
 STORE_FILES = 256
 
 
+_store_on = [True]
+
+
+def store_vectors(enabled: bool) -> None:
+    """Whether batches go to (and come from) the cache folder; ``xcheck serve`` turns it off:
+    its workers stay warm anyway, and a draft's vectors must not land on disk."""
+    _store_on[0] = enabled
+
+
 def _store_path(texts: Sequence[str]) -> Path | None:
     import hashlib
+
+    if not _store_on[0]:
+        return None
 
     try:
         folder = _cache_folder().with_name("vectors-" + _cache_key())

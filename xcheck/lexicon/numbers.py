@@ -92,8 +92,8 @@ def zh_numbers(text: str) -> list[Number]:
             nxt = text[m.end() : m.end() + 1]
             if not nxt or nxt not in _MEASURE:
                 continue  # 三振, 一些, 十分: a numeral inside a word
-        if not arabic and all(c in "十百千" for c in num):
-            continue
+        if not arabic and all(c in "十百千" for c in num) and not m.group("pct"):
+            continue  # 十分 (very), 千百 ...; but 百分之十 is 10%
         value = _value(num)
         if value is None:
             continue

@@ -15,10 +15,14 @@ import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xcheck.errors import InputError
 from xcheck.model import Document, Lang, MachineTranslation, Span
 from xcheck.settings import AlignSettings
+
+if TYPE_CHECKING:
+    from xcheck.lexicon.words import ZhWords
 
 MODE_LINES = "lines"
 # An MT follows the Chinese sentence by sentence: a merge must be well supported (an unrelated
@@ -92,11 +96,13 @@ def mt_align_settings(settings: AlignSettings) -> AlignSettings:
 
 
 def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
-                  settings: AlignSettings = AlignSettings(),
+                  settings: AlignSettings = AlignSettings(), zh_words: ZhWords | None = None,
                   ) -> tuple[tuple[tuple[Span, ...], ...], list[str], float, bool]:
     """Align MT sentences (offsets into ``text``) to the Chinese sentences, monotonically:
-    (each Chinese sentence's MT spans, warnings, similarity, whether it is one for one)."""
+    (each Chinese sentence's MT spans, warnings, similarity, whether it is one for one).
+    ``zh_words``: the Chinese words of ``zh``, when the caller checks with them too."""
     from xcheck.aligner import align_documents
+    from xcheck.lexicon.words import EnWords, WordEvidence, ZhWords
     from xcheck.model import Paragraph, Script, Sentence
 
     doc = Document(text, Lang.EN, Script.LATIN, (Paragraph(0, 0, len(text)),),
@@ -106,7 +112,10 @@ def map_sentences(text: str, zh: Document, mt_sentences: list[tuple[int, int]],
     flat_zh = Document(zh.text, zh.lang, zh.script, (Paragraph(0, 0, len(zh.text)),),
                        tuple(Sentence(s.index, s.start, s.end, 0, s.text)
                              for s in zh.sentences), zh.path, zh.norm_text)
-    alignment = align_documents(flat_zh, doc, mt_align_settings(settings))
+    # flat_zh has zh's text and sentences, so zh's words (offsets into that text) serve it.
+    words = WordEvidence(zh_words if zh_words is not None and zh_words.doc is zh
+                         else ZhWords(flat_zh), EnWords(doc))
+    alignment = align_documents(flat_zh, doc, mt_align_settings(settings), words=words)
     parts: list[tuple[Span, ...]] = [() for _ in zh.sentences]
     extra: list[int] = []
     for bead in alignment.beads:
@@ -148,10 +157,11 @@ def _list(indices: list[int]) -> str:
 
 def mt_from_text(text: str, zh: Document, *, path: str | None = None,
                  presegmented: bool = False,
-                 settings: AlignSettings = AlignSettings()) -> MachineTranslation:
+                 settings: AlignSettings = AlignSettings(),
+                 zh_words: ZhWords | None = None) -> MachineTranslation:
     """Map an MT text onto the Chinese sentences (aligned with ``settings``, the user's
     AlignSettings, whose unrelated_threshold also decides whether the MT is used); see the
-    module docstring."""
+    module docstring. ``zh_words``: the Chinese words of ``zh``, when already made."""
     from xcheck.io import lines
     from xcheck.load import guess_lang
     from xcheck.segmentation import build_document
@@ -171,7 +181,7 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
     rows = [(li.start, li.end) for li in lines(text)]
     warnings: list[str] = []
     if len(rows) == len(zh.sentences) and (presegmented or len(rows) > 1):
-        parts, more, score, diagonal = map_sentences(text, zh, rows, settings)
+        parts, more, score, diagonal = map_sentences(text, zh, rows, settings, zh_words)
         if diagonal and score >= threshold:
             return MachineTranslation(text, path, MODE_LINES,
                                       tuple((Span(s, e),) for s, e in rows), (), round(score, 4))
@@ -191,7 +201,7 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
     except InputError as e:
         return unused(text, path, zh, *warnings, f"the machine translation {name} cannot be "
                                                  f"split into sentences ({e}); checked without it")
-    parts, more, score, _ = map_sentences(text, zh, sentences, settings)
+    parts, more, score, _ = map_sentences(text, zh, sentences, settings, zh_words)
     if score < threshold and len(zh.sentences) >= 3:
         return unused(text, path, zh, *warnings,
                       f"the machine translation {name} does not look like a translation of "
@@ -201,7 +211,8 @@ def mt_from_text(text: str, zh: Document, *, path: str | None = None,
 
 def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
             max_bytes: int | None = None, presegmented: bool = False,
-            settings: AlignSettings = AlignSettings()) -> MachineTranslation:
+            settings: AlignSettings = AlignSettings(),
+            zh_words: ZhWords | None = None) -> MachineTranslation:
     """Read an MT file (unreadable: InputError; malformed: a MachineTranslation with
     warnings and no parts)."""
     from xcheck.errors import EmptyInputError
@@ -213,4 +224,4 @@ def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
     except EmptyInputError:
         text = ""
     return mt_from_text(text, zh, path=str(path), presegmented=presegmented,
-                        settings=settings)
+                        settings=settings, zh_words=zh_words)

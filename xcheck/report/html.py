@@ -27,7 +27,7 @@ body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto San
 background:var(--bg)}
 header,nav,main,footer{max-width:1200px;margin:0 auto;padding:0 16px}
 header{padding-top:12px}
-h1{font-size:1.35rem;margin:.4rem 0}
+h1{font-size:1.35rem;margin:.4rem 0;overflow-wrap:anywhere}
 h2{font-size:1.1rem;margin:1.2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:4px}
 .files{color:var(--mut);margin:.2rem 0;overflow-wrap:anywhere}
 .summary{display:flex;flex-wrap:wrap;gap:8px;margin:.6rem 0}
