@@ -32,21 +32,26 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         return
     target = threading.get_ident()
     lock = threading.Lock()
-    state = {"inside": True}
+    done = threading.Event()
 
     def expire() -> None:
-        with lock:
-            if state["inside"]:
+        if done.wait(seconds):
+            return
+        # Raised again until the block ends: an exception that arrives inside a finaliser
+        # (a __del__ run by the garbage collector) is swallowed there.
+        while True:
+            with lock:
+                if done.is_set():
+                    return
                 _set_async_exc(target, PairTimeout)
+            if done.wait(0.25):
+                return
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    threading.Thread(target=expire, name="xcheck-time-limit", daemon=True).start()
     try:
         yield
     finally:
         with lock:
-            state["inside"] = False
-            timer.cancel()
+            done.set()
             # An exception set just before the block ended must not fire outside it.
             _set_async_exc(target, None)
