@@ -66,7 +66,15 @@ def cluster_session(job: Job, workers: int, scheduler: str | None) -> Iterator[
             "distributed.scheduler.allowed-failures": ALLOWED_WORKER_DEATHS,
             # One task per worker thread at a time: a pair that kills its worker takes no
             # queued neighbour down with it (each death counts against the tasks it held).
-            "distributed.scheduler.worker-saturation": 1.0}))
+            "distributed.scheduler.worker-saturation": 1.0,
+            # A local cluster's scheduler lives in this process: its histories (system
+            # samples every 0.5 s, logs, finished computations) are kept short so the
+            # client's memory stays flat however long the run.
+            "distributed.admin.system-monitor.log-length": 120,
+            "distributed.admin.log-length": 100,
+            "distributed.admin.low-level-log-length": 100,
+            "distributed.diagnostics.computations.max-history": 10,
+            "distributed.scheduler.dashboard.tasks.task-stream-length": 1000}))
         if scheduler:
             client = stack.enter_context(Client(scheduler, timeout="20s"))
         else:
