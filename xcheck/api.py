@@ -18,18 +18,22 @@ from xcheck.model import (
     Severity,
 )
 from xcheck.settings import AlignSettings, Settings
+from xcheck.validation import validate
 
 
 def _options(settings: Settings) -> ReadOptions:
-    return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes)
+    return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes,
+                       settings.max_sentences)
 
 
 def _prepare(settings: Settings) -> None:
-    """Process-wide resources a setting asks for (a jieba user dictionary)."""
+    """Every setting checked (xcheck.validation), then the process-wide resources a setting
+    asks for (a jieba user dictionary)."""
+    validate(settings)
     if settings.user_dict:
         from xcheck.segmentation import load_user_dict
 
-        load_user_dict(settings.user_dict)
+        load_user_dict(settings.user_dict, settings.max_bytes)
 
 
 def read_inputs(zh: str | Path, en: str | Path | None,
@@ -123,6 +127,7 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     for key in ("user_dict", "source"):
         if out.get(key) is None:
             out.pop(key, None)  # only when set, so default reports keep their shape
+    out.pop("max_sentences", None)  # a ceiling: it refuses input, never changes a report
     rules = out.pop("rules", ())
     if rules:  # only when set, so default reports keep their exact shape
         out["rules"] = dict(settings.rules)

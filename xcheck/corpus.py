@@ -74,14 +74,43 @@ class PairResult:
 
 # ---------------------------------------------------------------- discovery
 
-def discover(path: str | Path) -> list[Pair]:
-    """The pairs of a folder or a manifest file, in a stable order."""
+def discover(path: str | Path, *, follow_symlinks: bool = False) -> list[Pair]:
+    """The pairs of a folder or a manifest file, in a stable order.
+
+    A file reached through a symbolic link is read only if the link resolves inside the
+    folder (the manifest's folder), unless ``follow_symlinks``; pair ids are made printable
+    (file names that are not UTF-8 or hold control characters are escaped)."""
+    from dataclasses import replace
+
+    from xcheck.limits import shown
+
     p = Path(path)
     if p.is_dir():
-        return _from_folder(p)
-    if p.is_file():
-        return _from_manifest(p)
-    raise InputError(f"{p}: no such folder or manifest")
+        pairs = _from_folder(p)
+    elif p.is_file():
+        pairs = _from_manifest(p)
+    else:
+        raise InputError(f"{shown(p)}: no such folder or manifest")
+    root = (p if p.is_dir() else p.parent).resolve()
+    out = []
+    for pair in pairs:
+        pair = replace(pair, id=shown(pair.id))
+        if not follow_symlinks and not pair.problem:
+            outside = [f for f in (pair.zh, pair.en, pair.mt)
+                       if f is not None and not _resolves_inside(f, root)]
+            if outside:
+                pair = replace(pair, problem=f"{shown(outside[0])} is reached through a "
+                               "symbolic link that leads outside the folder; refused (use "
+                               "--follow-symlinks to read it)")
+        out.append(pair)
+    return out
+
+
+def _resolves_inside(path: str, root: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def _from_folder(folder: Path) -> list[Pair]:
@@ -105,6 +134,8 @@ def _from_folder(folder: Path) -> list[Pair]:
         if n.endswith(".zh.txt"):
             pid = n[: -len(".zh.txt")]
             en = f"{pid}.en.txt"
+            if f"{pid}.txt" in names and en in names:
+                continue  # the one-file article of the same name: a conflict, said below
             pairs[pid] = (Pair(pid, str(f), str(folder / en)) if en in names
                           else Pair(pid, str(f), None, f"no {en}"))
         elif n.endswith(".en.txt"):
@@ -115,6 +146,12 @@ def _from_folder(folder: Path) -> list[Pair]:
             continue  # a machine translation, attached to its pair below
         else:
             pid = n[: -len(".txt")]
+            if f"{pid}.zh.txt" in names and f"{pid}.en.txt" in names:
+                # Both claim the pair id: say so rather than check one and drop the other.
+                pairs[pid] = Pair(pid, str(f), None, f"{n} (one file holding both languages) "
+                                  f"and {pid}.zh.txt + {pid}.en.txt are both pair {pid!r}; "
+                                  "rename or move one")
+                continue
             if pid in pairs:
                 pid = f"{pid}.txt"
             pairs[pid] = Pair(pid, str(f), None)
@@ -156,10 +193,11 @@ def _from_manifest(manifest: Path) -> list[Pair]:
     base = manifest.parent.absolute()
     pairs: list[Pair] = []
     seen: set[str] = set()
-    try:
-        lines = manifest.read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{manifest}: cannot read manifest ({e})") from None
+    from xcheck.io import DEFAULT_MAX_BYTES
+    from xcheck.limits import read_side_text
+
+    lines = read_side_text(manifest, DEFAULT_MAX_BYTES, what="manifest",
+                           error=InputError).splitlines()
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -221,7 +259,9 @@ def check_pair(pair: Pair, job: Job, names: dict[str, str] | None = None) -> Pai
 
     t0 = time.perf_counter()
     if pair.problem:
-        return PairResult(pair.id, False, 0.0, f"{pair.zh}: {pair.problem}")
+        from xcheck.limits import shown
+
+        return PairResult(pair.id, False, 0.0, f"{shown(pair.zh)}: {pair.problem}")
     try:
         report = check(pair.zh, pair.en, job.settings, job.glossary, pair.mt)
     except XcheckError as e:
@@ -361,6 +401,8 @@ def summary_tables(t: Totals) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
+    from xcheck.report.inert import inert_line
+
     main = Table(title="xcheck corpus", show_header=True)
     for col in ("pairs", "checked", "failed", "errors", "warnings", "info", "suppressed",
                 "pairs/s"):
@@ -382,14 +424,14 @@ def summary_tables(t: Totals) -> list[Any]:
         slow.add_column("pair")
         slow.add_column("seconds", justify="right")
         for s, i in t.slowest:
-            slow.add_row(Text(i), f"{s:.2f}")
+            slow.add_row(Text(inert_line(i)), f"{s:.2f}")
         out.append(slow)
     if t.failures:
         bad = Table(title="failures")
         bad.add_column("pair")
         bad.add_column("error")
         for i, m in t.failures:
-            bad.add_row(Text(i), Text(m))
+            bad.add_row(Text(inert_line(i)), Text(inert_line(m)))
         out.append(bad)
     return out
 

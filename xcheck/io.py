@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from xcheck.errors import EmptyInputError, InputError, LimitError
+from xcheck.errors import EmptyInputError, InputError
+from xcheck.limits import read_bytes, shown
 from xcheck.model import Lang
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -148,40 +149,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     )
 
 
-def _too_big(name: str, size: str, max_bytes: int) -> LimitError:
-    return LimitError(
-        f"{name}: {size} bytes is over the input limit of {max_bytes:,} bytes; "
-        "raise it with --max-bytes or max_bytes in the settings"
-    )
-
-
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one input file, refusing it (before reading) if over ``max_bytes``.
-
-    The size is checked with ``stat`` first, and the read itself never takes more than
-    ``max_bytes + 1`` bytes, so a pipe or a device (``/dev/zero``) cannot exhaust memory.
-    """
-    p = Path(path)
-    name = str(path) if str(path).isprintable() else repr(str(path))  # one-line messages
-    try:
-        if not p.exists():
-            raise InputError(f"{name}: no such file")
-        if p.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise _too_big(name, f"{size:,}", max_bytes)
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as e:  # a name too long, an I/O error, a socket...
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
-    except ValueError as e:  # a NUL byte in the path
-        raise InputError(f"{name}: invalid path ({e})") from None
-    if len(data) > max_bytes:
-        raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
+    """Read and decode one input file: a regular file of at most ``max_bytes`` (a FIFO, a
+    device or a folder is refused at once, see xcheck.limits)."""
+    data = read_bytes(path, max_bytes)
+    name = shown(path)
     text = decode(data, name, encoding)
     if not text.strip():
         raise EmptyInputError(f"{name}: is empty")

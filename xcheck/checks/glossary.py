@@ -10,16 +10,16 @@ from xcheck.checks import register
 from xcheck.checks.context import Context
 from xcheck.checks.rules import make_finding
 from xcheck.errors import ConfigError
+from xcheck.io import DEFAULT_MAX_BYTES
+from xcheck.limits import MAX_TERM_CHARS, read_side_text, shown
 from xcheck.model import Finding, Side, Span
 
 
-def read_glossary(path: str | Path) -> tuple[tuple[str, str], ...]:
+def read_glossary(path: str | Path,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[tuple[str, str], ...]:
     """A TSV or CSV file of ``zh<TAB or comma>en`` pairs; '#' lines are comments."""
-    p = Path(path)
-    try:
-        text = p.read_text("utf-8-sig")
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read glossary ({e.strerror})") from None
+    text = read_side_text(path, max_bytes, what="glossary", error=ConfigError)
+    path = shown(path)
     delimiter = "\t" if "\t" in text else ","
     out: list[tuple[str, str]] = []
     for n, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):
@@ -27,7 +27,11 @@ def read_glossary(path: str | Path) -> tuple[tuple[str, str], ...]:
             continue
         if len(row) < 2 or not row[1].strip():
             raise ConfigError(f"{path}:{n}: expected 'chinese{delimiter}english'")
-        out.append((row[0].strip(), row[1].strip()))
+        term = (row[0].strip(), row[1].strip())
+        if max(map(len, term)) > MAX_TERM_CHARS:
+            raise ConfigError(f"{path}:{n}: a glossary term is at most {MAX_TERM_CHARS} "
+                              f"characters, not {max(map(len, term)):,}")
+        out.append(term)
     return tuple(out)
 
 

@@ -522,7 +522,7 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
     # gives is positive evidence (a warning); anything else is only the absence of a match,
     # worth an info at most.
     whole_zh = ctx.zh_text(ctx.whole)
-    whole_en = _whole_en_stems(ctx)
+    whole_en = ctx.whole_en_stems
     for j, run in run_left:
         text = ctx.en.text[run[0].start : run[-1].end]
         forms = known.known_place_absent(text, whole_zh)
@@ -567,10 +567,6 @@ def _named_anywhere(ctx: Context, zname: str, forms: tuple[tuple[str, ...], ...]
 def _acronym(word: str) -> bool:
     letters = [c for c in word.removesuffix("'s").removesuffix("’s") if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
-
-
-def _whole_en_stems(ctx: Context) -> list[str]:
-    return phrase_stems(known.fold(" ".join(s.text for s in ctx.en.sentences)))
 
 
 def _rendered_zh(ctx: Context, zname: str, bead: Bead, en_stems: list[str]) -> bool:
