@@ -156,7 +156,7 @@ MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
                                                 help="Largest bead, zh+en sentences (default 7, "
                                                      "at most 16).")]
 MaxSentencesOpt = Annotated[int | None, typer.Option(
-    "--max-sentences", help="Refuse an input with more sentences per side (default 20,000).")]
+    "--max-sentences", help="Refuse an input with more sentences per side (default 10,000).")]
 
 
 class Source(str, Enum):
@@ -257,6 +257,7 @@ def check(
     )
     from xcheck.checks.glossary import read_glossary
     from xcheck.report import RenderOptions, render
+    from xcheck.limits import shown
     from xcheck.report.common import at_or_above
     from xcheck.report.inert import inert_line
 
@@ -268,16 +269,19 @@ def check(
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path, settings.max_bytes) if gloss_path else ()
+    # Side files are read before the check: a bad one is refused at once, not after it.
+    kept = read_baseline(baseline, settings.max_bytes) \
+        if baseline is not None and baseline.exists() else None
     report = run_check(zh, en, settings, terms, mt)
     for warning in report.warnings:
         typer.echo(f"xcheck: warning: {inert_line(warning)}", err=True)
     if baseline is not None:
-        if update_baseline or not baseline.exists():
-            keep = read_baseline(baseline, settings.max_bytes) if baseline.exists() else None
-            write_baseline(baseline, baseline_from_reports(report, keep=keep))
-            typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to {baseline}",
-                       err=True)
-        report = apply_baseline(report, read_baseline(baseline, settings.max_bytes))
+        if update_baseline or kept is None:
+            kept = baseline_from_reports(report, keep=kept)
+            write_baseline(baseline, kept)
+            typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to "
+                       f"{inert_line(shown(baseline))}", err=True)
+        report = apply_baseline(report, kept)
     if fmt is CheckFormat.text and _use_color(output):
         from rich.console import Console
 

@@ -97,12 +97,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if encoding:
         try:
             codecs.lookup(encoding)
-        except LookupError:
+        except (LookupError, ValueError):
             raise InputError(f"{name}: unknown encoding {encoding!r}") from None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as e:
             raise InputError(f"{name}: not valid {encoding} (byte {e.start})") from None
+        except LookupError:  # rot13, base64: codecs, but not bytes -> text
+            raise InputError(f"{name}: {encoding!r} is not a text encoding") from None
         return normalise_newlines(text.removeprefix("\ufeff"))
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),

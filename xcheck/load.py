@@ -12,7 +12,7 @@ from xcheck.model import Document, Lang
 from xcheck.segmentation import build_document
 
 
-DEFAULT_MAX_SENTENCES = 20_000
+DEFAULT_MAX_SENTENCES = 10_000
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ its range. An error names where the value came from, the key, and what is allowe
 
 from __future__ import annotations
 
+import codecs
 import math
 from dataclasses import dataclass, fields
 from typing import Any
@@ -111,10 +112,12 @@ def text_encoding_problem(encoding: Any) -> str | None:
     if not isinstance(encoding, str) or not encoding:
         return f"expected the name of a text encoding, not {encoding!r}"
     try:
-        b"".decode(encoding)
-    except LookupError:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):
         return f"unknown text encoding {encoding!r} (e.g. utf-8, gb18030, big5, utf-16)"
-    except Exception:  # a codec that does not decode bytes to str
+    # rot13, base64, zlib... are codecs too, but not bytes -> text (the flag is how
+    # bytes.decode itself refuses them).
+    if not getattr(info, "_is_text_encoding", True):
         return f"{encoding!r} is not a text encoding (e.g. utf-8, gb18030, big5)"
     return None
 

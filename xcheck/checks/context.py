@@ -89,6 +89,11 @@ class Context:
         return self.alignment.en
 
     @cached_property
+    def whole_zh_text(self) -> str:
+        """``zh_text(whole)``, computed once (asked per bead, it is quadratic)."""
+        return self.zh_text(self.whole)
+
+    @cached_property
     def whole_en_stems(self) -> list[str]:
         """Stems of the whole English article (its sentences), computed once: a check that
         asks per bead would be quadratic in a long article."""

@@ -22,7 +22,12 @@ def read_glossary(path: str | Path,
     path = shown(path)
     delimiter = "\t" if "\t" in text else ","
     out: list[tuple[str, str]] = []
-    for n, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):
+    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as e:  # a field over csv's own size limit, a NUL...
+        raise ConfigError(f"{path}:{reader.line_num}: not a glossary line ({e})") from None
+    for n, row in enumerate(rows, 1):
         if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
             continue
         if len(row) < 2 or not row[1].strip():

@@ -352,7 +352,7 @@ def _romanises(word: str, name: str) -> bool:
 
 def _known_en(ctx: Context, token: EnToken) -> bool:
     """An English name the Chinese article gives somewhere (explicitation, not addition)."""
-    return ctx.en_supported(token, ctx.whole, ctx.bead_stems(ctx.whole), ctx.zh_text(ctx.whole))
+    return ctx.en_supported(token, ctx.whole, ctx.bead_stems(ctx.whole), ctx.whole_zh_text)
 
 
 def _known_zh(ctx: Context, name: str) -> bool:
@@ -521,7 +521,7 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
     # Left with no candidate at all. A known PLACE whose known forms the other article never
     # gives is positive evidence (a warning); anything else is only the absence of a match,
     # worth an info at most.
-    whole_zh = ctx.zh_text(ctx.whole)
+    whole_zh = ctx.whole_zh_text
     whole_en = ctx.whole_en_stems
     for j, run in run_left:
         text = ctx.en.text[run[0].start : run[-1].end]
