@@ -79,7 +79,7 @@ def test_user_dictionary_device_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_fifo_in_a_manifest_does_not_block_the_corpus(tmp_path: Path) -> None:
-    zh, en = pair(tmp_path)
+    pair(tmp_path)
     fifo(tmp_path, "f.zh.txt")
     (tmp_path / "m.jsonl").write_text(
         '{"id": "pipe", "zh": "f.zh.txt", "en": "a.en.txt"}\n'

@@ -137,7 +137,7 @@ def test_library_settings_are_validated_too() -> None:
     from xcheck.model import Lang
 
     bad = Settings(align=AlignSettings(band_half_width=-5))
-    with pytest.raises(ConfigError, match="align.band_half_width"):
+    with pytest.raises(ConfigError, match=r"align\.band_half_width"):
         validate(bad)
     zh = document_from_text(ZH, Lang.ZH)
     en = document_from_text(EN, Lang.EN)

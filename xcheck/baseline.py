@@ -20,8 +20,8 @@ from typing import Any
 from xcheck.errors import ConfigError
 from xcheck.io import DEFAULT_MAX_BYTES
 from xcheck.limits import read_side_text, shown
-from xcheck.outputs import write_text_atomic
 from xcheck.model import Report
+from xcheck.outputs import write_text_atomic
 
 VERSION = 1
 

@@ -82,9 +82,11 @@ def errors_to_exit(fn: F) -> F:
         except KeyboardInterrupt:
             typer.echo("xcheck: interrupted", err=True)
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, *_usage_errors()):
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as e:
+            if isinstance(e, _usage_errors()):
+                raise
             from xcheck.crash import INTERNAL_ERROR, crash_line
 
             typer.echo(crash_line(e), err=True)
@@ -256,8 +258,8 @@ def check(
         write_baseline,
     )
     from xcheck.checks.glossary import read_glossary
-    from xcheck.report import RenderOptions, render
     from xcheck.limits import shown
+    from xcheck.report import RenderOptions, render
     from xcheck.report.common import at_or_above
     from xcheck.report.inert import inert_line
 

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xcheck.errors import InputError, LimitError
-from xcheck.limits import shown
 from xcheck.io import DEFAULT_MAX_BYTES, letter_counts, lines, read_text, split_bilingual
+from xcheck.limits import shown
 from xcheck.model import Document, Lang
 from xcheck.segmentation import build_document
-
 
 DEFAULT_MAX_SENTENCES = 10_000
 

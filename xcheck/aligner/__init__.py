@@ -8,10 +8,10 @@ import numpy as np
 
 from xcheck.aligner.band import band
 from xcheck.aligner.costs import (
-    distinct,
     MTPairScorer,
     PairScorer,
     band_matrix,
+    distinct,
     random_baselines,
     sentence_weights,
 )
