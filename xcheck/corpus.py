@@ -94,7 +94,8 @@ def discover(path: str | Path, *, follow_symlinks: bool = False) -> list[Pair]:
     root = (p if p.is_dir() else p.parent).resolve()
     out = []
     for pair in pairs:
-        pair = replace(pair, id=shown(pair.id))
+        pair = replace(pair, id=shown(pair.id),
+                       problem=shown(pair.problem) if pair.problem else None)
         if not follow_symlinks and not pair.problem:
             outside = [f for f in (pair.zh, pair.en, pair.mt)
                        if f is not None and not _resolves_inside(f, root)]
