@@ -321,16 +321,20 @@ def shown_args(args: list[str]) -> str:
 def judge(t: Tally, case: Case, code: int | None, err: str, out: str, how: str) -> None:
     t.exits[code if code is not None else -1] += 1
     label = f"[{how}] {shown_args(case.args)}"
+    found: list[str] | None = None
     if code is None:
-        t.hangs.append(label)
+        found, label = t.hangs, label
     elif code == 3 or "Traceback (most recent call last)" in err + out:
-        t.tracebacks.append(f"{label}\n    {err.strip()[:300]}")
+        found, label = t.tracebacks, f"{label}\n    {err.strip()[:300]}"
     elif code not in (0, 1, 2):
-        t.tracebacks.append(f"{label}\n    exit {code}: {err.strip()[:300]}")
+        found, label = t.tracebacks, f"{label}\n    exit {code}: {err.strip()[:300]}"
     elif code == 2:
         lines = err.strip().splitlines()
         if not lines or not all(line.startswith("xcheck: ") for line in lines[-1:]):
-            t.bad_errors.append(f"{label}\n    {err.strip()[:300]}")
+            found, label = t.bad_errors, f"{label}\n    {err.strip()[:300]}"
+    if found is not None:
+        found.append(label)
+        print(f"FOUND: {label}", flush=True)  # at once: a long run is watched as it goes
 
 
 def main_fuzz() -> int:
@@ -345,6 +349,14 @@ def main_fuzz() -> int:
     t = Tally()
     base = Path(tempfile.mkdtemp(prefix="xcheck-fuzz-cli-"))
     home = os.getcwd()
+    # Warm up (models and dictionaries loaded once, as any long-lived process would): the
+    # per-case time budget is for the case, not for the first load.
+    warm = base / "warm"
+    warm.mkdir()
+    (warm / "w.zh.txt").write_text("\n".join(ZH) + "\n", "utf-8")
+    (warm / "w.en.txt").write_text("\n".join(EN) + "\n", "utf-8")
+    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+        main(["check", str(warm / "w.zh.txt"), str(warm / "w.en.txt"), "-f", "json"])
     t0 = time.perf_counter()
     try:
         for k in range(opts.cases):

@@ -64,7 +64,8 @@ RULES: dict[str, Rule] = {
     "align.band_max_widening": Rule(int, 0, 100),
     "align.length_min_pairs": Rule(int, 1, BIG_INT),
     "align.embed_span": Rule(int, 1, 8),
-    "align.unrelated_threshold": SHARE,
+    # (above 1, every pair is called unrelated: a way to test that rule)
+    "align.unrelated_threshold": Rule(float, 0.0, 2.0),
     "align.embed_weight": SHARE,
     "align.shape_1_2": SHARE,
     "align.shape_1_3": SHARE,
