@@ -25,7 +25,7 @@ def test_internal_error_is_code_3_with_the_traceback_in_a_file(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a planted bug")
 
-    monkeypatch.setattr(xcheck.api, "check", broken)
+    monkeypatch.setattr(xcheck.api, "check_documents", broken)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     import tempfile
 

@@ -250,14 +250,13 @@ def check(
     source: SourceOpt = None,
 ) -> None:
     """Check a Chinese article against its English version."""
-    from xcheck.api import check as run_check
+    from xcheck.api import check_documents, read_inputs, read_mt
     from xcheck.baseline import (
         apply_baseline,
         baseline_from_reports,
         read_baseline,
         write_baseline,
     )
-    from xcheck.checks.glossary import read_glossary
     from xcheck.limits import shown
     from xcheck.report import RenderOptions, render
     from xcheck.report.common import at_or_above
@@ -270,11 +269,16 @@ def check(
                               max_sentences)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
-    terms = read_glossary(gloss_path, settings.max_bytes) if gloss_path else ()
-    # Side files are read before the check: a bad one is refused at once, not after it.
+    # Side files and inputs are read before the checks are even imported: a file over a
+    # ceiling, a FIFO or a device is refused at once.
     kept = read_baseline(baseline, settings.max_bytes) \
         if baseline is not None and baseline.exists() else None
-    report = run_check(zh, en, settings, terms, mt)
+    zh_doc, en_doc = read_inputs(zh, en, settings)
+    from xcheck.checks.glossary import read_glossary
+
+    terms = read_glossary(gloss_path, settings.max_bytes) if gloss_path else ()
+    translation = read_mt(mt, zh_doc, settings) if mt is not None else None
+    report = check_documents(zh_doc, en_doc, settings, terms, translation)
     for warning in report.warnings:
         typer.echo(f"xcheck: warning: {inert_line(warning)}", err=True)
     if baseline is not None:
