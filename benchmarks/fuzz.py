@@ -153,6 +153,52 @@ def fuzz_check(zh: str, en: str) -> None:
                            <= doc.sentences[i].end for i in side.sentences), (f, sp)
 
 
+MARKUP = ["<p>", "</p>", "<b>", "</b>", "<br>", "<script>", "</script>", "&amp;", "&#x27;",
+          "&nbsp", "<!--", "-->", "**", "[", "](http://x)", "\\", "\n", "\n\n", "# ", "- ",
+          "<seg>", "</seg>", "<g id='1'>", "</g>", "<x/>", "<![CDATA[", "]]>", "<"]
+
+
+def wrap(fmt: str, body: str) -> str:
+    """A file of ``fmt`` around ``body`` (which may break it: that is the point)."""
+    if fmt == "xliff":
+        return ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+                'source-language="zh" target-language="en"><body><trans-unit id="1"><source>'
+                f"{body}</source><target>{body}</target></trans-unit></body></file></xliff>")
+    if fmt == "tmx":
+        return (f'<tmx version="1.4"><header srclang="zh"/><body><tu><tuv xml:lang="zh"><seg>'
+                f'{body}</seg></tuv><tuv xml:lang="en"><seg>{body}</seg></tuv></tu></body></tmx>')
+    return f"<html><body><article>{body}</article></body></html>" if fmt == "html" else body
+
+
+def fuzz_formats(fmt: str, parts: list[str]) -> None:
+    """Readers of structured formats: refuse with XcheckError or map every character of
+    the checked text back inside the file."""
+    from xcheck.formats import BilingualText, read_format
+
+    source = wrap(fmt, "".join(parts))
+    try:
+        result = read_format(fmt, source.encode("utf-8"), "fuzz", None, 10**6)
+    except XcheckError:
+        return
+    smap = result.source
+    source = smap.text  # as read: newlines normalised
+    assert smap.format.startswith(fmt)
+    import html
+
+    for k, ch in enumerate(result.text):
+        a, b = smap.to_source(k, k + 1)
+        assert 0 <= a <= b <= len(source), (k, a, b)
+        if fmt != "markdown" and not ch.isspace():  # the file's characters say the same
+            # (a reference decoding to several characters maps to it as a whole)
+            assert ch in html.unescape(source[a:b]), (k, ch, source[a:b])
+    if isinstance(result, BilingualText):
+        assert all(0 <= u.zh.start <= u.zh.end <= len(result.text) for u in smap.units)
+
+
+format_parts = st.lists(st.one_of(st.sampled_from(MARKUP), st.sampled_from(ZH_WORDS),
+                                  st.sampled_from(EN_WORDS), st.text(max_size=4)), max_size=30)
+
+
 @dataclass
 class Entry:
     name: str
@@ -170,6 +216,8 @@ ENTRIES = [
     Entry("segment_zh", fuzz_segment_zh, (zh_text,), 20_000),
     Entry("segment_en", fuzz_segment_en, (en_text,), 20_000),
     Entry("check_documents", fuzz_check, (zh_text, en_text), 5_000),
+    Entry("formats", fuzz_formats,
+          (st.sampled_from(["html", "markdown", "xliff", "tmx"]), format_parts), 10_000),
 ]
 
 

@@ -24,10 +24,10 @@ def test_one_file_article_beside_a_pair_of_the_same_name(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text(ZH + EN, "utf-8")
     put_pair(tmp_path, "b")
     pairs = {p.id: p for p in discover(tmp_path)}
-    assert set(pairs) == {"a", "b"}
-    problem = pairs["a"].problem or ""
+    assert set(pairs) == {"a", "a.txt", "b"}
+    problem = pairs["a.txt"].problem or ""
     assert "a.txt" in problem and "a.zh.txt + a.en.txt" in problem
-    assert pairs["b"].problem is None
+    assert pairs["a"].problem is None and pairs["b"].problem is None
     r = runner.invoke(app, ["corpus", str(tmp_path), "-f", "jsonl", "-j", "1",
                             "--fail-on", "never"])
     assert "a.txt (one file holding both languages) and a.zh.txt + a.en.txt" in r.stderr

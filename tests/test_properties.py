@@ -130,10 +130,17 @@ def test_fingerprints_stable_when_an_unrelated_paragraph_is_appended(
             & {(b.zh, b.en) for b in after.alignment.beads})
     zh_ok = {i for zh_ids, _ in same for i in zh_ids}
     en_ok = {j for _, en_ids in same for j in en_ids}
-    early = {f.fingerprint for f in before.findings
-             if set(f.zh.sentences) <= zh_ok and set(f.en.sentences) <= en_ok}
+    early = [f for f in before.findings
+             if set(f.zh.sentences) <= zh_ok and set(f.en.sentences) <= en_ok]
     event(f"compared {min(len(early), 3)}+ early findings")
-    assert early <= {f.fingerprint for f in after.findings}
+    later = {(f.rule, f.zh, f.en): f.fingerprint for f in after.findings}
+    # The same finding keeps its fingerprint.
+    for f in early:
+        assert later.get((f.rule, f.zh, f.en), f.fingerprint) == f.fingerprint, f.rule
+    # Warnings and errors stay. An info may go: the weak length evidence behind some infos
+    # is measured against the whole article's length ratio, which the new paragraph moves.
+    kept = set(later.values())
+    assert {f.fingerprint for f in early if f.severity.value != "info"} <= kept
 
 
 @CI

@@ -1,7 +1,7 @@
 """xcheck: find where a Chinese news article and its English version say different things.
 
-The public API (``check``, ``align``, ``segment``) loads its heavy dependencies (jieba,
-nltk, opencc, CC-CEDICT) on first use, so ``import xcheck`` stays cheap.
+The public API (``check``, ``check_text``, ``align``, ``segment``) loads its heavy
+dependencies (jieba, nltk, opencc, CC-CEDICT) on first use, so ``import xcheck`` stays cheap.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from xcheck.model import (
 )
 from xcheck.settings import AlignSettings, Settings
 
-_API = {"check", "check_documents", "align", "align_documents", "segment", "read_inputs"}
+_API = {"check", "check_documents", "check_text", "align", "align_documents", "segment",
+        "read_inputs"}
 
 
 def __getattr__(name: str) -> Any:
@@ -41,5 +42,5 @@ __all__ = [
     "AlignSettings", "Alignment", "Bead", "Category", "ConfigError", "Document", "Finding",
     "FindingType", "InputError", "Lang", "LimitError", "Report", "Script", "Sentence",
     "Settings", "Severity", "Span", "XcheckError", "__version__", "align", "align_documents",
-    "check", "check_documents", "read_inputs", "segment",
+    "check", "check_documents", "check_text", "read_inputs", "segment",
 ]

@@ -23,7 +23,7 @@ from xcheck.validation import validate
 
 def _options(settings: Settings) -> ReadOptions:
     return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes,
-                       settings.max_sentences)
+                       settings.max_sentences, settings.input_format)
 
 
 def _prepare(settings: Settings) -> None:
@@ -57,10 +57,13 @@ def segment_file(path: str | Path, lang: Lang | None = None,
     file holds both languages paragraph by paragraph, like the seed article."""
     _prepare(settings)
     if lang is None:
-        from xcheck.io import read_text, split_bilingual
+        from xcheck.io import split_bilingual
+        from xcheck.load import load_input
 
-        text = read_text(path, settings.encoding, settings.max_bytes)
-        split = split_bilingual(text)
+        loaded = load_input(path, _options(settings))
+        if loaded.units is not None:
+            return read_bilingual(path, _options(settings))
+        split = split_bilingual(loaded.text)
         if len(split.zh) >= 2 and len(split.en) >= 2:
             return read_bilingual(path, _options(settings))
     return (read_document(path, lang, _options(settings)),)
@@ -85,7 +88,12 @@ def align_documents(zh: Document, en: Document, settings: Settings = Settings(),
     from xcheck.aligner import align_documents as _align
 
     texts = tuple(mt.for_zh(i) for i in range(len(zh.sentences))) if mt and mt.used else None
-    alignment = _align(zh, en, settings.align, mt=texts)
+    if zh.source is not None and zh.source.units and zh.source is en.source:
+        from xcheck.aligner.given import align_units
+
+        alignment = align_units(zh, en, settings.align, mt=texts)  # each unit is a bead
+    else:
+        alignment = _align(zh, en, settings.align, mt=texts)
     return replace(alignment, mt=mt) if mt is not None else alignment
 
 
@@ -124,7 +132,7 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     from xcheck.checks import available
 
     out: dict[str, object] = asdict(settings)
-    for key in ("user_dict", "source"):
+    for key in ("user_dict", "source", "input_format"):
         if out.get(key) is None:
             out.pop(key, None)  # only when set, so default reports keep their shape
     out.pop("max_sentences", None)  # a ceiling: it refuses input, never changes a report
@@ -174,4 +182,36 @@ def check(zh: str | Path, en: str | Path | None = None, settings: Settings = Set
     return check_documents(zh_doc, en_doc, settings, glossary, translation)
 
 
-__all__ = ["Bead", "InputError", "align", "check", "check_documents", "read_inputs", "segment"]
+def documents_from_text(zh: str, en: str | None = None,
+                        settings: Settings = Settings()) -> tuple[Document, Document]:
+    """Two strings (Chinese, English), or one bilingual string when ``en`` is None."""
+    from xcheck.load import bilingual_from_text, document_from_text, guess_lang
+
+    _prepare(settings)
+    if en is None:
+        return bilingual_from_text(zh, presegmented=settings.presegmented)
+    # As for two files: two texts in one language give the document-level finding.
+    same = guess_lang(zh) is not None and guess_lang(zh) is guess_lang(en)
+    return (document_from_text(zh, Lang.ZH, presegmented=settings.presegmented,
+                               check_lang=not same),
+            document_from_text(en, Lang.EN, presegmented=settings.presegmented,
+                               check_lang=not same))
+
+
+def check_text(zh: str, en: str | None = None, settings: Settings = Settings(),
+               glossary: tuple[tuple[str, str], ...] = (), mt: str | None = None) -> Report:
+    """Check two strings, the Chinese article and its English version (or one bilingual
+    string when ``en`` is None); ``mt`` is the text of an English machine translation of the
+    Chinese. Offsets in the report point into these strings."""
+    zh_doc, en_doc = documents_from_text(zh, en, settings)
+    translation = None
+    if mt is not None:
+        from xcheck.mt import mt_from_text
+
+        translation = mt_from_text(mt, zh_doc, presegmented=settings.presegmented,
+                                   settings=settings.align)
+    return check_documents(zh_doc, en_doc, settings, glossary, translation)
+
+
+__all__ = ["Bead", "InputError", "align", "check", "check_documents", "check_text",
+           "read_inputs", "segment"]

@@ -20,18 +20,13 @@ from typing import Any
 from xcheck.errors import ConfigError
 from xcheck.io import DEFAULT_MAX_BYTES
 from xcheck.limits import read_side_text, shown
-from xcheck.model import Report
+from xcheck.model import Report, Suppression
 from xcheck.outputs import write_text_atomic
 
+__all__ = ["Baseline", "Suppression", "apply_baseline", "baseline_from_data",
+           "baseline_from_reports", "baseline_json", "read_baseline", "write_baseline"]
+
 VERSION = 1
-
-
-@dataclass(frozen=True)
-class Suppression:
-    fingerprint: str
-    rule: str = ""
-    reason: str = "baseline"
-    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,11 +64,13 @@ def baseline_from_data(data: Any, source: str = "baseline") -> Baseline:
 
 def baseline_from_reports(*reports: Report, reason: str = "baseline",
                           keep: Baseline | None = None) -> Baseline:
-    """A baseline suppressing every finding of ``reports`` (reasons of ``keep`` preserved)."""
+    """A baseline suppressing every finding of ``reports`` (suppressed ones included). The
+    entries of ``keep`` keep their reason, and a finding of ``keep`` no report has any more is
+    dropped: a reason written by hand survives ``--update-baseline``."""
     reasons = {s.fingerprint: s.reason for s in keep.suppressions} if keep else {}
     seen: dict[str, Suppression] = {}
     for report in reports:
-        for f in report.findings:
+        for f in (*report.findings, *(f for f, _ in report.suppressions)):
             seen.setdefault(f.fingerprint, Suppression(
                 f.fingerprint, f.rule, reasons.get(f.fingerprint, reason), f.message))
     return Baseline(tuple(seen.values()))
@@ -94,8 +91,14 @@ def write_baseline(path: str | Path, baseline: Baseline) -> None:
 
 
 def apply_baseline(report: Report, baseline: Baseline) -> Report:
-    """The report without the suppressed findings; ``Report.suppressed`` counts them."""
-    fps = baseline.fingerprints
-    kept = tuple(f for f in report.findings if f.fingerprint not in fps)
-    return replace(report, findings=kept,
-                   suppressed=report.suppressed + len(report.findings) - len(kept))
+    """The report without the suppressed findings: ``Report.suppressed`` counts them,
+    ``Report.suppressions`` keeps each with its baseline entry, ``Report.stale`` lists the
+    entries that matched no finding."""
+    entries = {s.fingerprint: s for s in baseline.suppressions}
+    kept = tuple(f for f in report.findings if f.fingerprint not in entries)
+    hit = tuple((f, entries[f.fingerprint]) for f in report.findings
+                if f.fingerprint in entries)
+    matched = {f.fingerprint for f, _ in hit}
+    stale = tuple(s for s in baseline.suppressions if s.fingerprint not in matched)
+    return replace(report, findings=kept, suppressed=report.suppressed + len(hit),
+                   suppressions=report.suppressions + hit, stale=stale)

@@ -25,6 +25,21 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from xcheck._version import __version__
+
+        typer.echo(f"xcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """Find where a Chinese news article and its English version say different things."""
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -161,6 +176,23 @@ MaxSentencesOpt = Annotated[int | None, typer.Option(
     "--max-sentences", help="Refuse an input with more sentences per side (default 10,000).")]
 
 
+class InputFormat(str, Enum):
+    """xcheck.formats.FORMATS (tests/formats keep the two lists equal)."""
+
+    auto = "auto"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
+    docx = "docx"
+    xliff = "xliff"
+    tmx = "tmx"
+
+
+InputFormatOpt = Annotated[InputFormat | None, typer.Option(
+    "--input-format", help="Format of the input files (default auto: by extension, then "
+                           "content).")]
+
+
 class Source(str, Enum):
     zh = "zh"
     en = "en"
@@ -176,14 +208,36 @@ OPTION_NAMES = {"max_bytes": "--max-bytes", "max_sentences": "--max-sentences",
                 "encoding": "--encoding", "align.max_bead": "--max-bead"}
 
 
+SelectOpt = Annotated[list[str] | None, typer.Option(
+    "--select", help="Report only these rules (names or finding types, comma-separated or "
+                     "repeated; see 'xcheck rules').")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option(
+    "--ignore", help="Do not report these rules (names or finding types).")]
+
+
+def _names(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values or () for v in item.split(",") if v.strip())
+
+
 def _settings(config: Path | None, presegmented: bool, encoding: str | None,
               max_bytes: int | None, max_bead: int | None = None,
-              source: Source | None = None, max_sentences: int | None = None) -> Any:
+              source: Source | None = None, select: list[str] | None = None,
+              ignore: list[str] | None = None,
+              input_format: InputFormat | None = None,
+              max_sentences: int | None = None) -> Any:
     from xcheck.config import load_config
     from xcheck.validation import validate
 
     cfg = load_config(config)
     s = cfg.settings
+    if select or ignore:
+        from xcheck.checks.rules import rule_selection
+
+        try:
+            chosen = rule_selection(_names(select), _names(ignore))
+        except ValueError as e:
+            fail(str(e))
+        s = replace(s, rules=tuple(sorted({**dict(s.rules), **dict(chosen)}.items())))
     if source is not None:
         s = replace(s, source=source.value)
     if presegmented:
@@ -194,6 +248,8 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
         s = replace(s, max_bytes=max_bytes)
     if max_bead is not None:
         s = replace(s, align=replace(s.align, max_bead=max_bead))
+    if input_format is not None:
+        s = replace(s, input_format=input_format.value)
     if max_sentences is not None:
         s = replace(s, max_sentences=max_sentences)
     # The settings file's values were checked when it was read: what fails now came from an
@@ -231,8 +287,10 @@ def _use_color(output: Path | None) -> bool:
 @app.command()
 @errors_to_exit
 def check(
-    zh: Annotated[Path, typer.Argument(help="Chinese article, or one bilingual file.")],
-    en: Annotated[Path | None, typer.Argument(help="English article.")] = None,
+    zh: Annotated[Path, typer.Argument(
+        help="Chinese article, or one bilingual file; - reads standard input.")],
+    en: Annotated[Path | None, typer.Argument(
+        help="English article; - reads standard input.")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] =
         CheckFormat.text,
     output: OutputOpt = None,
@@ -248,25 +306,28 @@ def check(
     max_sentences: MaxSentencesOpt = None,
     mt: MTOpt = None,
     source: SourceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
-    """Check a Chinese article against its English version."""
+    """Check a Chinese article against its English version (or one bilingual file: a
+    one-file article, XLIFF or TMX)."""
+    from datetime import UTC, datetime
+
     from xcheck.api import check_documents, read_inputs, read_mt
-    from xcheck.baseline import (
-        apply_baseline,
-        baseline_from_reports,
-        read_baseline,
-        write_baseline,
-    )
-    from xcheck.limits import shown
+    from xcheck.baseline import read_baseline
     from xcheck.report import RenderOptions, render
     from xcheck.report.common import at_or_above
     from xcheck.report.inert import inert_line
 
+    started = datetime.now(UTC)
+    if str(zh) == "-" and str(en) == "-":
+        fail("only one of ZH and EN can be - (standard input)")
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
     refuse_overwriting_inputs(output, zh, en, mt, glossary, baseline, config)
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
-                              max_sentences)
+                              select, ignore, input_format, max_sentences)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     # Side files and inputs are read before the checks are even imported: a file over a
@@ -274,20 +335,19 @@ def check(
     kept = read_baseline(baseline, settings.max_bytes) \
         if baseline is not None and baseline.exists() else None
     zh_doc, en_doc = read_inputs(zh, en, settings)
-    from xcheck.checks.glossary import read_glossary
+    if gloss_path:
+        from xcheck.checks.glossary import read_glossary
 
-    terms = read_glossary(gloss_path, settings.max_bytes) if gloss_path else ()
+        terms = read_glossary(gloss_path, settings.max_bytes)
+    else:
+        terms = ()
     translation = read_mt(mt, zh_doc, settings) if mt is not None else None
     report = check_documents(zh_doc, en_doc, settings, terms, translation)
     for warning in report.warnings:
         typer.echo(f"xcheck: warning: {inert_line(warning)}", err=True)
     if baseline is not None:
-        if update_baseline or kept is None:
-            kept = baseline_from_reports(report, keep=kept)
-            write_baseline(baseline, kept)
-            typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to "
-                       f"{inert_line(shown(baseline))}", err=True)
-        report = apply_baseline(report, kept)
+        report = _with_baseline(report, baseline, update_baseline, kept)
+    code = 1 if at_or_above(report, threshold) else 0
     if fmt is CheckFormat.text and _use_color(output):
         from rich.console import Console
 
@@ -295,9 +355,70 @@ def check(
 
         print_rich(report, Console(highlight=False, soft_wrap=False))
     else:
-        emit(render(report, fmt.value, RenderOptions(fail_on=threshold)), output)
-    if at_or_above(report, threshold):
-        raise typer.Exit(1)
+        emit(render(report, fmt.value, RenderOptions(
+            fail_on=threshold, started=started, ended=datetime.now(UTC), exit_code=code)),
+            output)
+    if fmt is CheckFormat.github:
+        _job_summary(report, threshold)
+    raise typer.Exit(code)
+
+
+def _with_baseline(report: Any, path: Path, update: bool, kept: Any) -> Any:
+    """Write the baseline when missing or asked (reasons already in ``kept``, the baseline
+    as read before the check, kept), then apply it; its stale entries are named on stderr."""
+    from xcheck.baseline import apply_baseline, baseline_from_reports, write_baseline
+    from xcheck.limits import shown
+    from xcheck.report.inert import inert_line
+
+    if update or kept is None:
+        kept = baseline_from_reports(report, keep=kept)
+        write_baseline(path, kept)
+        typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to "
+                   f"{inert_line(shown(path))}", err=True)
+    return apply_baseline(report, kept)
+
+
+def _job_summary(report: Any, threshold: str) -> None:
+    """GitHub Actions: the Markdown job summary, appended to $GITHUB_STEP_SUMMARY when set."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from xcheck.report.github import job_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(job_summary(report, threshold))
+    except OSError as e:
+        fail(f"{target}: cannot write the job summary ({e.strerror})")
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+@errors_to_exit
+def rules(
+    name: Annotated[str | None, typer.Argument(help="A rule to explain.")] = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] =
+        RulesFormat.text,
+) -> None:
+    """List the rules (name, default severity, category/type, meaning), or explain one."""
+    from xcheck.checks.rules import RULES
+    from xcheck.report.rules import rule_list, rule_text, rules_json, rules_markdown
+
+    if name is not None and name not in RULES:
+        fail(f"unknown rule {name!r} (rules: {', '.join(RULES)})")
+    if fmt is RulesFormat.json:
+        emit(rules_json(name), None)
+    elif fmt is RulesFormat.markdown:
+        emit(rules_markdown() if name is None else rule_text(RULES[name]), None)
+    else:
+        emit(rule_text(RULES[name]) if name else rule_list(), None)
 
 
 @app.command()
@@ -319,6 +440,7 @@ def align(
         "--manifest", help="Align every pair of a JSONL manifest ({\"id\", \"zh\", \"en\"} "
                            "per line, as `corpus` reads) in one process; one JSON line per "
                            "pair.")] = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence alignment only (one pair, or every pair of a manifest)."""
     from xcheck.api import align as run_align
@@ -327,7 +449,7 @@ def align(
 
     refuse_overwriting_inputs(output, zh, en, mt, manifest, config)
     _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead,
-                            max_sentences=max_sentences)
+                            input_format=input_format, max_sentences=max_sentences)
     if manifest is None and zh is not None and en is None and mt is None \
             and zh.suffix.lower() == ".jsonl":
         manifest = zh
@@ -433,6 +555,7 @@ def segment(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_sentences: MaxSentencesOpt = None,
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence (and, with --words, word) segmentation only.
 
@@ -445,7 +568,7 @@ def segment(
 
     refuse_overwriting_inputs(output, file, config)
     _, settings = _settings(config, presegmented, encoding, max_bytes,
-                            max_sentences=max_sentences)
+                            input_format=input_format, max_sentences=max_sentences)
     docs = segment_file(file, None if lang is LangOption.auto else Lang(lang.value), settings)
     emit(render_segmentation(docs, fmt.value, words), output)
 
@@ -473,6 +596,9 @@ def corpus(
     max_bead: MaxBeadOpt = None,
     max_sentences: MaxSentencesOpt = None,
     source: SourceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    input_format: InputFormatOpt = None,
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="Read files reached through a symbolic link even when it "
                                   "points outside the folder (refused by default).")] = False,
@@ -493,7 +619,7 @@ def corpus(
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
-                              max_sentences)
+                              select, ignore, input_format, max_sentences)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
     terms = read_glossary(gloss_path, settings.max_bytes) if gloss_path else ()

@@ -3,6 +3,7 @@ searched upward from the current folder."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from xcheck.settings import Settings, align_from_mapping, checks_from_mapping
 from xcheck.validation import validate
 
 RULE_VALUES = ("off", "error", "warning", "info")
+_XCHECK_TABLE = re.compile(r"^\s*\[\[?\s*tool\s*\.\s*xcheck\b", re.MULTILINE)
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -27,7 +29,7 @@ def rules_from_mapping(data: Any, source: str = "rules") -> tuple[tuple[str, str
     out = []
     for rule, value in data.items():
         if rule not in known:
-            raise ConfigError(f"{source}: unknown rule {rule!r} (rules: "
+            raise ConfigError(f"{source}: unknown rule {rule!r} (see 'xcheck rules'; rules: "
                               f"{', '.join(sorted(RULE_NAMES))}; checks: {', '.join(available())})")
         if not isinstance(value, str) or value.lower() not in RULE_VALUES:
             raise ConfigError(f"{source}: rule {rule!r}: expected one of "
@@ -53,11 +55,18 @@ def find_config(start: Path | None = None) -> Path | None:
                 if name == "xcheck.toml":
                     return p
                 try:
-                    tool = tomllib.loads(_read(p)).get("tool", {})
-                except (tomllib.TOMLDecodeError, XcheckError):
-                    continue  # another project's file: not ours to judge
-                if isinstance(tool, dict) and "xcheck" in tool:
-                    return p
+                    text = _read(p)
+                except XcheckError:
+                    continue  # unreadable, too big, not UTF-8: another project's file
+                try:
+                    tool = tomllib.loads(text).get("tool", {})
+                    if isinstance(tool, dict) and "xcheck" in tool:
+                        return p
+                except (tomllib.TOMLDecodeError, RecursionError):
+                    # A broken file with an xcheck table is ours to report (load_config
+                    # does), as a broken xcheck.toml is; another tool's broken file is not.
+                    if _XCHECK_TABLE.search(text):
+                        return p
     return None
 
 
@@ -78,7 +87,7 @@ def load_config(path: str | Path | None = None) -> Config:
 
 
 def _read(path: Path) -> str:
-    return read_side_text(path, CONFIG_MAX_BYTES, what="settings file", error=ConfigError,
+    return read_side_text(path, CONFIG_MAX_BYTES, what="config file", error=ConfigError,
                           option="a smaller settings file (the limit is fixed)",
                           limit="settings-file")
 
@@ -95,7 +104,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
     known = {"align", "checks", "presegmented", "encoding", "max_bytes", "max_sentences",
-             "glossary", "fail_on", "rules", "user_dict", "source"}
+             "glossary", "fail_on", "rules", "user_dict", "source", "input_format"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -131,6 +140,13 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
             raise ConfigError(f"{source}: source must be one of {', '.join(SOURCES)}, "
                               f"not {data['source']!r}")
         settings = replace(settings, source=data["source"])
+    if "input_format" in data:
+        from xcheck.formats import FORMATS
+
+        if not isinstance(data["input_format"], str) or data["input_format"] not in FORMATS:
+            raise ConfigError(f"{source}: input_format must be one of {', '.join(FORMATS)}, "
+                              f"not {data['input_format']!r}")
+        settings = replace(settings, input_format=data["input_format"])
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{source}: fail_on must be one of {', '.join(FAIL_ON)}, "

@@ -114,51 +114,71 @@ def _resolves_inside(path: str, root: Path) -> bool:
         return False
 
 
+# Article files a folder may hold (xcheck.formats): plain text, HTML, Markdown, DOCX, and
+# bilingual XLIFF / TMX files (one file per pair, like a one-file NAME.txt).
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".docx", ".xlf", ".xliff",
+                    ".tmx")
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """``("a.zh", ".html")`` for ``a.zh.html``; None for a file that is no article."""
+    for suffix in ARTICLE_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], suffix
+    return None
+
+
+def _by_stem(folder: Path) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for f in sorted(folder.iterdir()):
+        split = _split(f.name)
+        if f.is_file() and split is not None:
+            found.setdefault(split[0], f)  # a.txt before a.zh.html: sorted, first wins
+    return found
+
+
 def _from_folder(folder: Path) -> list[Pair]:
     pairs: dict[str, Pair] = {}
     zh_dir, en_dir = folder / "zh", folder / "en"
     if zh_dir.is_dir() or en_dir.is_dir():
-        zh_names = {f.name for f in zh_dir.glob("*.txt")} if zh_dir.is_dir() else set()
-        en_names = {f.name for f in en_dir.glob("*.txt")} if en_dir.is_dir() else set()
-        for name in sorted(zh_names | en_names):
-            pid = name[: -len(".txt")]
-            if name not in en_names:
-                pairs[pid] = Pair(pid, str(zh_dir / name), None, f"no en/{name}")
-            elif name not in zh_names:
-                pairs[pid] = Pair(pid, str(en_dir / name), None, f"no zh/{name}")
+        zh_files = _by_stem(zh_dir) if zh_dir.is_dir() else {}
+        en_files = _by_stem(en_dir) if en_dir.is_dir() else {}
+        for pid in sorted(zh_files.keys() | en_files.keys()):
+            if pid not in en_files:
+                pairs[pid] = Pair(pid, str(zh_files[pid]), None, f"no en/{pid}.*")
+            elif pid not in zh_files:
+                pairs[pid] = Pair(pid, str(en_files[pid]), None, f"no zh/{pid}.*")
             else:
-                pairs[pid] = Pair(pid, str(zh_dir / name), str(en_dir / name))
-    files = sorted(f for f in folder.iterdir() if f.is_file() and f.suffix == ".txt")
-    names = {f.name for f in files}
-    for f in files:
-        n = f.name
-        if n.endswith(".zh.txt"):
-            pid = n[: -len(".zh.txt")]
-            en = f"{pid}.en.txt"
-            if f"{pid}.txt" in names and en in names:
-                continue  # the one-file article of the same name: a conflict, said below
-            pairs[pid] = (Pair(pid, str(f), str(folder / en)) if en in names
-                          else Pair(pid, str(f), None, f"no {en}"))
-        elif n.endswith(".en.txt"):
-            pid = n[: -len(".en.txt")]
-            if f"{pid}.zh.txt" not in names:
-                pairs[pid] = Pair(pid, str(f), None, f"no {pid}.zh.txt")
-        elif n.endswith(".mt.txt"):
-            continue  # a machine translation, attached to its pair below
-        else:
-            pid = n[: -len(".txt")]
-            if f"{pid}.zh.txt" in names and f"{pid}.en.txt" in names:
-                # Both claim the pair id: say so rather than check one and drop the other.
-                pairs[pid] = Pair(pid, str(f), None, f"{n} (one file holding both languages) "
-                                  f"and {pid}.zh.txt + {pid}.en.txt are both pair {pid!r}; "
-                                  "rename or move one")
-                continue
-            if pid in pairs:
-                pid = f"{pid}.txt"
-            pairs[pid] = Pair(pid, str(f), None)
+                pairs[pid] = Pair(pid, str(zh_files[pid]), str(en_files[pid]))
+    stems = _by_stem(folder)
+    one_file: list[Path] = []
+    for stem, f in stems.items():
+        if stem.endswith(".zh"):
+            pid = stem[: -len(".zh")]
+            en = stems.get(f"{pid}.en")
+            pairs[pid] = (Pair(pid, str(f), str(en)) if en is not None
+                          else Pair(pid, str(f), None, f"no {pid}.en.*"))
+        elif stem.endswith(".en"):
+            pid = stem[: -len(".en")]
+            if f"{pid}.zh" not in stems:
+                pairs[pid] = Pair(pid, str(f), None, f"no {pid}.zh.*")
+        elif not stem.endswith(".mt"):  # NAME.mt.*: attached to its pair below
+            one_file.append(f)
+    for f in one_file:  # after the pairs, so a pair keeps its name (NAME.tmx beside it)
+        split = _split(f.name)
+        pid = split[0] if split is not None and split[0] not in pairs else f.name
+        if split is not None and split[1] == ".txt" and pid != split[0]:
+            # NAME.txt beside NAME.zh.txt + NAME.en.txt: two plain texts of one name, which
+            # is the article? Said, not guessed (and nothing silently dropped).
+            pairs[pid] = Pair(pid, str(f), None, f"{f.name} (one file holding both "
+                              f"languages) and {split[0]}.zh.txt + {split[0]}.en.txt both "
+                              "name this article; rename or move one")
+            continue
+        pairs[pid] = Pair(pid, str(f), None)
     if not pairs:
         raise InputError(f"{folder}: no article pairs (NAME.zh.txt + NAME.en.txt, "
-                         "zh/NAME.txt + en/NAME.txt, or NAME.txt)")
+                         "zh/NAME.txt + en/NAME.txt, or NAME.txt; .html, .md, .docx too, and "
+                         "bilingual NAME.xlf or NAME.tmx)")
     mts = _mt_files(folder)
     return [_with_mt(pairs[k], mts) for k in sorted(pairs)]
 
@@ -370,6 +390,7 @@ class Totals:
     suppressed: int = 0
     slowest: list[tuple[float, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    failing: list[str] = field(default_factory=list)  # ids of the pairs at or above fail_on
     seconds: float = 0.0
     worker_rss_kb: int = 0
 
@@ -381,6 +402,8 @@ class Totals:
             return
         self.checked += 1
         self.failing_pairs += r.failing > 0
+        if r.failing:
+            self.failing.append(r.id)
         for k, v in r.severities.items():
             self.severities[k] = self.severities.get(k, 0) + v
         for k, v in r.categories.items():
@@ -391,6 +414,7 @@ class Totals:
     def as_dict(self) -> dict[str, Any]:
         return {"pairs": self.pairs, "checked": self.checked, "failed": len(self.failures),
                 "pairs_at_or_above_fail_on": self.failing_pairs,
+                "failing_pairs": sorted(self.failing),
                 "findings": self.severities, "categories": self.categories,
                 "suppressed": self.suppressed, "seconds": round(self.seconds, 3),
                 "peak_worker_rss_kb": self.worker_rss_kb,
@@ -541,7 +565,8 @@ def run_corpus(pairs: list[Pair], run_plan: Plan, jobs: int = 1, *,
                              "errors": r.severities.get("error", 0),
                              "warnings": r.severities.get("warning", 0),
                              "info": r.severities.get("info", 0),
-                             "suppressed": r.suppressed, "seconds": r.seconds})
+                             "suppressed": r.suppressed, "seconds": r.seconds,
+                             "failing": r.failing > 0})
             if on_result is not None:
                 on_result(r)
     finally:
@@ -549,7 +574,7 @@ def run_corpus(pairs: list[Pair], run_plan: Plan, jobs: int = 1, *,
             jsonl_file.close()
     totals.seconds = time.perf_counter() - t0
     if output is not None:
-        write_corpus_files(output, totals, rows, junit_tmp, formats)
+        write_corpus_files(output, totals, rows, junit_tmp, formats, run_plan.job.fail_on)
     outcome = Outcome(totals)
     if run_plan.baseline is not None and run_plan.write_baseline:
         write_corpus_baseline(run_plan.baseline, findings)
@@ -573,21 +598,26 @@ def write_corpus_baseline(path: Path, findings: dict[str, tuple[str, str]]) -> N
 
 
 def write_corpus_files(output: Path, totals: Totals, rows: list[dict[str, object]],
-                       junit_tmp: Any, formats: Iterable[str]) -> None:
+                       junit_tmp: Any, formats: Iterable[str], fail_on: str = "error") -> None:
     """index.html (with html reports) and junit.xml (with junit) in the output folder."""
     if "html" in formats:
-        from xcheck.report.html import index_page
+        from xcheck.report.index import index_page
 
-        (output / "index.html").write_text(index_page(rows), "utf-8")
+        (output / "index.html").write_text(index_page(rows, fail_on=fail_on), "utf-8")
     if junit_tmp is not None:
+        from datetime import UTC, datetime, timedelta
+
         failures = totals.failing_pairs
         errors = len(totals.failures)
+        started = datetime.now(UTC) - timedelta(seconds=totals.seconds)
+        stamp = started.strftime("%Y-%m-%dT%H:%M:%S")  # JUnit's timestamp: UTC, no zone
         with open(output / "junit.xml", "w", encoding="utf-8") as fh:
             fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                      f'<testsuites name="xcheck" tests="{totals.pairs}" failures="{failures}" '
                      f'errors="{errors}" time="{totals.seconds:.3f}">\n'
                      f'<testsuite name="xcheck corpus" tests="{totals.pairs}" '
-                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}">\n')
+                     f'failures="{failures}" errors="{errors}" time="{totals.seconds:.3f}" '
+                     f'timestamp="{stamp}">\n')
             junit_tmp.seek(0)
             for line in junit_tmp:
                 fh.write(line)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xcheck.errors import EmptyInputError, InputError
-from xcheck.limits import read_bytes, shown
+from xcheck.limits import read_bytes as read_file_bytes
+from xcheck.limits import shown, too_big
 from xcheck.model import Lang
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -151,16 +152,43 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     )
 
 
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """One input's bytes: standard input for ``-``, else a regular file of at most
+    ``max_bytes`` (a FIFO, a device or a folder is refused at once, see xcheck.limits)."""
+    if str(path) == STDIN:
+        return _read_stdin_bytes(max_bytes)
+    return read_file_bytes(path, max_bytes)
+
+
+def display_name(path: str | Path) -> str:
+    """A path as messages and reports show it (one line; bytes that are not UTF-8 escaped)."""
+    return shown(path)
+
+
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one input file: a regular file of at most ``max_bytes`` (a FIFO, a
-    device or a folder is refused at once, see xcheck.limits)."""
-    data = read_bytes(path, max_bytes)
-    name = shown(path)
-    text = decode(data, name, encoding)
+    """Read and decode one input file (see ``read_bytes`` for the limits)."""
+    name = "standard input" if str(path) == STDIN else display_name(path)
+    text = decode(read_bytes(path, max_bytes), name, encoding)
     if not text.strip():
         raise EmptyInputError(f"{name}: is empty")
     return text
+
+
+STDIN = "-"  # the path that means standard input, as for most command-line tools
+
+
+def _read_stdin_bytes(max_bytes: int) -> bytes:
+    import sys
+
+    try:
+        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, AttributeError, ValueError) as e:
+        raise InputError(f"standard input: cannot read ({e})") from None
+    if len(data) > max_bytes:
+        raise too_big("standard input", f"more than {max_bytes:,}", max_bytes,
+                      "--max-bytes or max_bytes in the settings")
+    return data
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from xcheck.errors import InputError, LimitError
-from xcheck.io import DEFAULT_MAX_BYTES, letter_counts, lines, read_text, split_bilingual
-from xcheck.limits import shown
-from xcheck.model import Document, Lang
+from xcheck.errors import EmptyInputError, InputError, LimitError
+from xcheck.formats import BilingualText, detect, kind, read_format
+from xcheck.io import (
+    DEFAULT_MAX_BYTES,
+    decode,
+    display_name,
+    letter_counts,
+    lines,
+    read_bytes,
+    split_bilingual,
+)
+from xcheck.model import Document, Lang, SourceMap
 from xcheck.segmentation import build_document
 
 DEFAULT_MAX_SENTENCES = 10_000
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    encoding: str | None = None
-    presegmented: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_sentences: int = DEFAULT_MAX_SENTENCES
 
 
 def _over(name: str, count: int, noun: str, limit: int) -> LimitError:
@@ -43,6 +43,64 @@ def check_sentences(doc: Document, limit: int) -> Document:
     if len(doc.sentences) > limit:
         raise _over(doc.path or "<text>", len(doc.sentences), "sentences", limit)
     return doc
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    encoding: str | None = None
+    presegmented: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_sentences: int = DEFAULT_MAX_SENTENCES
+    input_format: str | None = None  # None or "auto": by extension, then content
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One input file as read: its format, and either the text to check (plain text or an
+    article's text with its map back into the file) or translation units."""
+
+    format: str
+    text: str = ""
+    source: SourceMap | None = None
+    units: BilingualText | None = None
+
+
+def load_input(path: str | Path, options: ReadOptions = ReadOptions()) -> Loaded:
+    """Read a file in any input format (xcheck.formats): the one loading function that
+    the CLI, ``corpus`` and the library share."""
+    data = read_bytes(path, options.max_bytes)
+    name = display_name(path)
+    fmt = detect(path, data, options.input_format)
+    if kind(fmt) == "text":
+        text = decode(data, name, options.encoding)
+        if not text.strip():
+            raise EmptyInputError(f"{name}: is empty")
+        return Loaded(fmt, text)
+    result = read_format(fmt, data, name, options.encoding, options.max_bytes)
+    if isinstance(result, BilingualText):
+        return Loaded(fmt, result.text, result.source, result)
+    return Loaded(fmt, result.text, result.source)
+
+
+def _article(loaded: Loaded, path: str | Path) -> str:
+    if loaded.units is not None:
+        raise InputError(f"{display_name(path)}: is a bilingual {loaded.format} file (both "
+                         "languages, unit by unit): give it alone, as the only file")
+    return loaded.text
+
+
+def _with_source(doc: Document, source: SourceMap | None) -> Document:
+    return doc if source is None else replace(doc, source=source)
+
+
+def units_documents(loaded: BilingualText, path: str | Path,
+                    presegmented: bool = False) -> tuple[Document, Document]:
+    """The two articles of a bilingual file; each unit is a paragraph on both sides."""
+    zh = build_document(loaded.text, Lang.ZH, loaded.zh, path=display_name(path),
+                        presegmented=presegmented, ignored=loaded.ignored)
+    en = build_document(loaded.text, Lang.EN, loaded.en, path=display_name(path),
+                        presegmented=presegmented, ignored=loaded.ignored)
+    return replace(zh, source=loaded.source), replace(en, source=loaded.source)
 
 
 def guess_lang(text: str) -> Lang | None:
@@ -89,33 +147,42 @@ def document_from_text(text: str, lang: Lang, *, path: str | None = None,
 
 def read_document(path: str | Path, lang: Lang | None = None,
                   options: ReadOptions = ReadOptions()) -> Document:
-    text = read_text(path, options.encoding, options.max_bytes)
-    check_lines(text, shown(path), options.max_sentences)
+    loaded = load_input(path, options)
+    if loaded.units is not None:
+        if lang is None:
+            raise InputError(f"{display_name(path)}: is a bilingual {loaded.format} file; "
+                             "name the side with --lang zh or --lang en")
+        zh, en = units_documents(loaded.units, path, options.presegmented)
+        return check_sentences(zh if lang is Lang.ZH else en, options.max_sentences)
+    text = loaded.text
+    check_lines(text, display_name(path), options.max_sentences)
     if lang is None:
         lang = guess_lang(text)
         if lang is None:
-            raise InputError(f"{shown(path)}: cannot tell whether it is Chinese or English; "
-                             "use --lang")
-    return check_sentences(document_from_text(text, lang, path=shown(path),
-                                              presegmented=options.presegmented,
-                                              check_lang=False), options.max_sentences)
+            raise InputError(f"{display_name(path)}: cannot tell whether it is Chinese or "
+                             "English; use --lang")
+    doc = document_from_text(text, lang, path=display_name(path),
+                             presegmented=options.presegmented, check_lang=False)
+    return _with_source(check_sentences(doc, options.max_sentences), loaded.source)
 
 
 def read_pair(zh_path: str | Path, en_path: str | Path,
               options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
-    zh_text = read_text(zh_path, options.encoding, options.max_bytes)
-    check_lines(zh_text, shown(zh_path), options.max_sentences)
-    en_text = read_text(en_path, options.encoding, options.max_bytes)
-    check_lines(en_text, shown(en_path), options.max_sentences)
+    zh_loaded = load_input(zh_path, options)
+    en_loaded = load_input(en_path, options)
+    zh_text, en_text = _article(zh_loaded, zh_path), _article(en_loaded, en_path)
+    check_lines(zh_text, display_name(zh_path), options.max_sentences)
+    check_lines(en_text, display_name(en_path), options.max_sentences)
     # Two files in one language are read as given: checking them yields one document-level
     # finding. Swapped files, or Japanese given as Chinese, are refused below.
     same = guess_lang(zh_text) is not None and guess_lang(zh_text) is guess_lang(en_text)
-    zh = document_from_text(zh_text, Lang.ZH, path=shown(zh_path),
+    zh = document_from_text(zh_text, Lang.ZH, path=display_name(zh_path),
                             presegmented=options.presegmented, check_lang=not same)
     check_sentences(zh, options.max_sentences)
-    en = document_from_text(en_text, Lang.EN, path=shown(en_path),
+    en = document_from_text(en_text, Lang.EN, path=display_name(en_path),
                             presegmented=options.presegmented, check_lang=not same)
-    return zh, check_sentences(en, options.max_sentences)
+    check_sentences(en, options.max_sentences)
+    return _with_source(zh, zh_loaded.source), _with_source(en, en_loaded.source)
 
 
 def bilingual_from_text(text: str, *, path: str | None = None, presegmented: bool = False,
@@ -141,17 +208,25 @@ def bilingual_from_text(text: str, *, path: str | None = None, presegmented: boo
 
 def read_bilingual(path: str | Path,
                    options: ReadOptions = ReadOptions()) -> tuple[Document, Document]:
-    text = read_text(path, options.encoding, options.max_bytes)
-    return bilingual_from_text(text, path=shown(path), presegmented=options.presegmented,
-                               max_sentences=options.max_sentences)
+    loaded = load_input(path, options)
+    if loaded.units is not None:
+        zh, en = units_documents(loaded.units, path, options.presegmented)
+        return (check_sentences(zh, options.max_sentences),
+                check_sentences(en, options.max_sentences))
+    zh, en = bilingual_from_text(loaded.text, path=display_name(path),
+                                 presegmented=options.presegmented,
+                                 max_sentences=options.max_sentences)
+    return _with_source(zh, loaded.source), _with_source(en, loaded.source)
 
 
 __all__ = [
+    "Loaded",
     "ReadOptions",
     "bilingual_from_text",
     "document_from_text",
     "guess_lang",
     "lines",
+    "load_input",
     "read_bilingual",
     "read_document",
     "read_pair",

@@ -6,8 +6,10 @@ Python reads it: decoded, BOM removed, line endings normalised to ``\\n``).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Lang(str, Enum):
@@ -96,6 +98,76 @@ class IgnoredLine:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """One translation unit of a bilingual file (XLIFF, TMX): a given bead.
+
+    ``zh``/``en`` are the unit's spans of the checked text (empty spans: no text);
+    ``problem`` says what is wrong with its target ("" when nothing)."""
+
+    id: str
+    zh: Span
+    en: Span
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where the checked text (``Document.text``) came from, for inputs that are not plain
+    text: HTML, Markdown, DOCX, XLIFF, TMX (xcheck.formats).
+
+    ``text`` is the original file as read (decoded, BOM removed, newlines normalised; for
+    DOCX the body's paragraphs, one per line). ``pieces`` are ``(text_start, text_end,
+    source_start, source_end)``, sorted and disjoint: a piece of equal lengths maps
+    character by character (copied text), any other (an entity, ``&amp;`` -> ``&``) as a
+    whole. Characters of the checked text in no piece (paragraph breaks) map nowhere.
+    """
+
+    format: str
+    text: str
+    pieces: tuple[tuple[int, int, int, int], ...]
+    units: tuple[Unit, ...] = ()
+    languages: tuple[str, str] = ("", "")  # (zh, en) as the file names them, bilingual only
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [p[0] for p in self.pieces]
+
+    @cached_property
+    def _unit_starts(self) -> list[int]:
+        return [min(u.zh.start, u.en.start) for u in self.units]
+
+    def _piece(self, offset: int) -> int:
+        """Index of the last piece starting at or before ``offset`` (0 if none)."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The original's half-open span for the checked text's ``[start, end)``."""
+        if not self.pieces:
+            return start, end
+        a = self.pieces[self._piece(start)]
+        if a[0] <= start < a[1]:
+            s = a[2] + (start - a[0]) if a[1] - a[0] == a[3] - a[2] else a[2]
+        else:
+            s = a[3] if start >= a[1] else a[2]
+        if end <= start:
+            return s, s
+        b = self.pieces[self._piece(end - 1)]
+        if b[0] < end <= b[1]:
+            e = b[2] + (end - b[0]) if b[1] - b[0] == b[3] - b[2] else b[3]
+        else:
+            e = b[3] if end > b[1] else b[2]
+        return s, max(s, e)
+
+    def unit_at(self, offset: int) -> Unit | None:
+        """The unit whose source or target holds checked-text ``offset``."""
+        k = bisect.bisect_right(self._unit_starts, offset) - 1
+        if k < 0:
+            return None
+        u = self.units[k]
+        return u if offset < max(u.zh.end, u.en.end) else None
+
+
+@dataclass(frozen=True)
 class Document:
     text: str
     lang: Lang
@@ -106,6 +178,10 @@ class Document:
     # Simplified copy of ``text`` (same length, so offsets map 1:1); ``text`` for English.
     norm_text: str = ""
     ignored: tuple[IgnoredLine, ...] = ()
+    # Set when the input was not plain text (HTML, Markdown, DOCX, XLIFF, TMX): offsets of
+    # ``text`` map back into the original file through it.
+    source: SourceMap | None = None
+
 
 @dataclass(frozen=True)
 class Bead:
@@ -181,12 +257,26 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """One entry of a baseline file: a finding's fingerprint and why it is accepted."""
+
+    fingerprint: str
+    rule: str = ""
+    reason: str = "baseline"
+    message: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
     alignment: Alignment
     findings: tuple[Finding, ...]
     settings: dict[str, object] = field(default_factory=dict)
     suppressed: int = 0
     warnings: tuple[str, ...] = ()  # about the inputs (a malformed MT file): not findings
+    # The findings a baseline suppressed, each with its entry (SARIF keeps them, marked).
+    suppressions: tuple[tuple[Finding, Suppression], ...] = ()
+    # Baseline entries that matched no finding: fixed, or the text they pointed at changed.
+    stale: tuple[Suppression, ...] = ()
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}

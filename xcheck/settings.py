@@ -229,6 +229,8 @@ class Settings:
     # Which side is the original ("zh" or "en"): messages then read as the translation's
     # omission or addition; None keeps them neutral.
     source: str | None = None
+    # The input files' format (xcheck.formats.FORMATS); None: by extension, then content.
+    input_format: str | None = None
 
 
 _T = TypeVar("_T", AlignSettings, CheckSettings)

@@ -77,6 +77,7 @@ def _load_builtin() -> None:
         numbers,
         quotes,
         sentences,
+        units,
     )
 
 

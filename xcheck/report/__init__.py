@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from xcheck.model import Report
 
@@ -20,6 +21,10 @@ EXTENSIONS = {"text": "txt", "json": "json", "jsonl": "jsonl", "markdown": "md",
 class RenderOptions:
     fail_on: str = "error"  # junit: findings at or above this are failures
     id: str | None = None  # corpus: the pair's id (added to json/jsonl, names the test case)
+    # The run, when the CLI knows it (SARIF invocations, JUnit time and timestamp).
+    started: datetime | None = None
+    ended: datetime | None = None
+    exit_code: int | None = None
 
 
 Renderer = Callable[[Report, RenderOptions], str]
@@ -37,6 +42,7 @@ def register(name: str) -> Callable[[Renderer], Renderer]:
 def load_renderers() -> None:
     from xcheck.report import (  # noqa: F401  (importing registers the renderers)
         ci,
+        github,
         html,
         json_report,
         markdown,

@@ -37,9 +37,19 @@ class Location:
 
 
 def _loc(doc: Document, side: str, start: int, end: int, index: LineIndex) -> Location:
+    """A span of ``doc.text`` as a region of the input file: through the source map for
+    HTML, Markdown, DOCX, XLIFF and TMX (the snippet stays the checked text, no markup)."""
+    text = doc.text[start:end]
+    if doc.source is not None:
+        start, end = doc.source.to_source(start, end)
     sl, sc = index.line_col(start)
     el, ec = index.line_col(end)
-    return Location(side, doc.path or "<text>", start, end, sl, sc, el, ec, doc.text[start:end])
+    return Location(side, doc.path or "<text>", start, end, sl, sc, el, ec, text)
+
+
+def file_text(doc: Document) -> str:
+    """The input file's text that locations point into."""
+    return doc.source.text if doc.source is not None else doc.text
 
 
 class Locator:
@@ -48,9 +58,10 @@ class Locator:
     def __init__(self, report: Report) -> None:
         al = report.alignment
         self.docs = {"zh": al.zh, "en": al.en}
-        self.index = {"zh": LineIndex(al.zh.text)}
-        self.index["en"] = (self.index["zh"] if al.en.text is al.zh.text
-                            or al.en.text == al.zh.text else LineIndex(al.en.text))
+        zh_text, en_text = file_text(al.zh), file_text(al.en)
+        self.index = {"zh": LineIndex(zh_text)}
+        self.index["en"] = (self.index["zh"] if en_text is zh_text or en_text == zh_text
+                            else LineIndex(en_text))
 
     def locations(self, f: Finding) -> list[Location]:
         """The spans (English first, then Chinese); without spans, the first sentences."""

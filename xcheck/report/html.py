@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from collections import Counter
 from html import escape
 
 from xcheck.model import Document, Finding, FindingType, Report, Span
 from xcheck.report import RenderOptions, register
-from xcheck.report.common import CATEGORIES, SEVERITIES, pieces
+from xcheck.report.common import CATEGORIES, SEVERITIES, Locator, pieces
 from xcheck.report.text import signature
 
 CSS = """
@@ -90,6 +91,23 @@ table.index{border-collapse:collapse;width:100%}
 table.index th,table.index td{border-bottom:1px solid var(--line);padding:4px 6px;
 text-align:left}
 table.index td.n{text-align:right}
+table.index th button{font:inherit;font-weight:700;background:none;border:0;padding:0;
+cursor:pointer;color:inherit}
+table.index th[aria-sort=ascending] button::after{content:" \\25B2"}
+table.index th[aria-sort=descending] button::after{content:" \\25BC"}
+td.r-fail,td.r-failed{color:var(--err);font-weight:700}td.r-pass{color:#1e7b34}
+td.err{overflow-wrap:anywhere}
+.scroll{max-width:100%;overflow-x:auto}
+details.infos>summary,details.settings>summary{cursor:pointer;color:var(--mut);margin:.4rem 0}
+details.settings pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.75rem}
+.review{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center;margin-top:4px;
+font-size:.85rem}
+.review input[type=text]{flex:1 1 12rem;min-width:0;font:inherit}
+li.finding.accepted{opacity:.7;border-left-color:#1e7b34}
+li.finding.tofix{box-shadow:inset 0 0 0 1px var(--err)}
+#review-bar{display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;margin:.5rem 0}
+#review-bar button{font:inherit;cursor:pointer}
+.about{color:var(--mut);font-size:.85rem}
 @media (max-width:700px){
 body{font-size:14px}
 nav.filters{position:static}
@@ -99,6 +117,13 @@ nav.filters{position:static}
 margin-right:4px}
 .side.zh{padding-bottom:4px;border-bottom:1px dashed var(--line)}
 .filters legend{float:none}
+table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}
+table.index thead tr{display:flex;flex-wrap:wrap;gap:4px}
+table.index thead th{border:1px solid var(--line);border-radius:6px}
+table.index tbody tr{border-bottom:1px solid var(--line);padding:6px 0}
+table.index td{border:0;padding:1px 0;text-align:left}
+table.index td.n{text-align:left}
+table.index td[data-label]::before{content:attr(data-label) ": ";color:var(--mut)}
 }
 """
 
@@ -168,13 +193,55 @@ visible();
 })();
 """
 
+# The review: a decision per finding, counted; the download builds a baseline file (the
+# format of xcheck/baseline.py) from the accepted findings and the kept suppressions.
+REVIEW_JS = """
+(function(){
+var d=document,items=[].slice.call(d.querySelectorAll('li.finding[data-fp]'));
+function decision(li){var r=li.querySelector('.review input:checked');return r?r.value:'';}
+function update(){
+  var n={accept:0,fix:0,'':0};
+  items.forEach(function(li){
+    var v=decision(li),reason=li.querySelector('.reason');n[v]++;
+    li.classList.toggle('accepted',v==='accept');li.classList.toggle('tofix',v==='fix');
+    reason.hidden=v!=='accept';});
+  d.getElementById('n-accept').textContent=String(n.accept);
+  d.getElementById('n-fix').textContent=String(n.fix);
+  d.getElementById('n-open').textContent=String(n['']);
+}
+items.forEach(function(li){
+  [].forEach.call(li.querySelectorAll('.review input'),function(x){
+    x.addEventListener('change',update);x.addEventListener('click',function(ev){
+      ev.stopPropagation();});});});
+d.getElementById('download').addEventListener('click',function(){
+  var out=[],seen={};
+  items.forEach(function(li){
+    if(decision(li)!=='accept')return;
+    var fp=li.getAttribute('data-fp');seen[fp]=1;
+    out.push({fingerprint:fp,rule:li.getAttribute('data-rule'),
+      reason:li.querySelector('.reason').value.trim()||'accepted in review',
+      message:li.querySelector('.msg').textContent});});
+  [].forEach.call(d.querySelectorAll('#kept li'),function(k){
+    var fp=k.getAttribute('data-fp');if(seen[fp])return;seen[fp]=1;
+    out.push({fingerprint:fp,rule:k.getAttribute('data-rule'),
+      reason:k.getAttribute('data-reason'),message:k.getAttribute('data-message')});});
+  var blob=new Blob([JSON.stringify({version:1,suppressions:out},null,2)+'\\n'],
+    {type:'application/json'});
+  var a=d.createElement('a');a.href=URL.createObjectURL(blob);
+  a.download='xcheck-baseline.json';d.body.appendChild(a);a.click();
+  setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},1000);
+});
+update();
+})();
+"""
+
 
 def _sha(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def csp(script: str | None = JS, style: str = CSS) -> str:
-    script_src = f"'sha256-{_sha(script)}'" if script is not None else "'none'"
+def csp(scripts: tuple[str, ...] = (JS,), style: str = CSS) -> str:
+    script_src = " ".join(f"'sha256-{_sha(x)}'" for x in scripts) or "'none'"
     return (f"default-src 'none'; script-src {script_src}; style-src 'sha256-{_sha(style)}'; "
             "img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; "
             "form-action 'none'")
@@ -184,15 +251,16 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def page(title: str, body: str, script: bool = True) -> str:
+def page(title: str, body: str, scripts: tuple[str, ...] = (JS,)) -> str:
+    """A self-contained page: inline style and scripts, allowed by their hashes only."""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" "
-        f"content=\"{e(csp(JS if script else None))}\">\n"
+        f"content=\"{e(csp(scripts))}\">\n"
         "<meta name=\"referrer\" content=\"no-referrer\">\n"
         f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n"
-        + (f"<script>{JS}</script>\n" if script else "")
+        + "".join(f"<script>{x}</script>\n" for x in scripts)
         + "</body>\n</html>\n")
 
 
@@ -234,7 +302,20 @@ def _sentence_html(doc: Document, side: str, index: int, report: Report,
             f"{''.join(out)}</span> ")
 
 
-def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str:
+def _file_places(f: Finding, locator: Locator | None) -> str:
+    """Where the finding is in the files as given (HTML, Markdown, DOCX, XLIFF, TMX input:
+    the article shown here is their text without markup)."""
+    if locator is None:
+        return ""
+    places = [f"{loc.side}: {loc.path} line {loc.start_line}, column {loc.start_col}"
+              + (f"–{loc.end_col - 1}" if loc.end_line == loc.start_line
+                 else f" to line {loc.end_line}, column {loc.end_col - 1}")
+              for loc in locator.locations(f)[:4]]
+    return f"<p class=\"ev\">In the file: {e('; '.join(places))}</p>" if places else ""
+
+
+def _finding_html(f: Finding, fid: str, bead: int | None, report: Report,
+                  locator: Locator | None = None) -> str:
     where = []
     if f.zh.sentences:
         where.append("zh " + ", ".join(map(str, f.zh.sentences[:4])))
@@ -244,14 +325,53 @@ def _finding_html(f: Finding, fid: str, bead: int | None, report: Report) -> str
             if bead is not None and f.type is not FindingType.DOCUMENT else "")
     return (
         f"<li class=\"finding sev-{f.severity.value}\" id=\"{fid}\" "
-        f"data-severity=\"{f.severity.value}\" data-category=\"{e(f.category.value)}\">"
+        f"data-severity=\"{f.severity.value}\" data-category=\"{e(f.category.value)}\" "
+        f"data-fp=\"{e(f.fingerprint)}\" data-rule=\"{e(f.rule)}\">"
         f"<div class=\"fhead\"><span class=\"badge sev-{f.severity.value}\">"
         f"{f.severity.value}</span> <span class=\"kind\">{e(f.category.value)}/"
         f"{e(f.type.value)}</span> <code>{e(f.rule)}</code> <code class=\"fp\">"
         f"{e(f.fingerprint)}</code>"
         f"</div><p class=\"msg\">{e(f.message)}</p>"
         + (f"<p class=\"ev\">{e(f.evidence)}</p>" if f.evidence else "")
-        + " " + goto + "</li>")
+        + _file_places(f, locator)
+        + " " + goto + _review_html(fid) + "</li>")
+
+
+def _review_html(fid: str) -> str:
+    """The editor's decision on one finding: accepted (with a reason) or to fix."""
+    return (f"<div class=\"review\" role=\"group\" aria-label=\"Decision\">"
+            f"<label><input type=\"radio\" name=\"d-{fid}\" value=\"accept\"> accept</label>"
+            f"<label><input type=\"radio\" name=\"d-{fid}\" value=\"fix\"> to fix</label>"
+            f"<input type=\"text\" class=\"reason\" placeholder=\"why it is acceptable\" "
+            f"aria-label=\"Reason\" hidden></div>")
+
+
+SIMILARITY_NOTE = {
+    "lexical": "how much the two sides of a bead have in common, from 0 to 1: the "
+               "dictionary evidence (words, names and numbers linked across the two languages) "
+               "the aligner found, with the sentences' meaning (multilingual sentence "
+               "embeddings). Low values point to free translation, an omission or an "
+               "addition; they are not findings by themselves.",
+    "mt": "chrF++ (0 to 1) of the English against the machine translation of the Chinese: "
+          "how much of the English the MT also says. Low values point to free translation, "
+          "an omission or an addition; they are not findings by themselves.",
+}
+
+
+def _review_bar(report: Report) -> str:
+    """The review tools: counts, and the baseline download (suppressions kept from the
+    baseline this report was checked with ride along, so nothing accepted before is lost)."""
+    kept = "".join(
+        f"<li data-fp=\"{e(entry.fingerprint)}\" data-rule=\"{e(entry.rule)}\" "
+        f"data-reason=\"{e(entry.reason)}\" data-message=\"{e(entry.message)}\"></li>"
+        for _, entry in report.suppressions)
+    return ("<div id=\"review-bar\"><b>Review</b> <span><span id=\"n-accept\">0</span> "
+            "accepted · <span id=\"n-fix\">0</span> to fix · <span id=\"n-open\">"
+            f"{len(report.findings)}</span> undecided</span> <button type=\"button\" "
+            "id=\"download\">Download baseline</button> <span class=\"about\">(a file for "
+            "<code>xcheck check --baseline FILE</code>: the accepted findings, with their "
+            f"reasons, and the {report.suppressed} already suppressed)</span></div>"
+            f"<ul id=\"kept\" hidden>{kept}</ul>")
 
 
 def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str:
@@ -260,6 +380,10 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
     ids = {k: f"f-{k}" for k in range(len(report.findings))}
     zh_bead = {i: k for k, b in enumerate(al.beads) for i in b.zh}
     en_bead = {j: k for k, b in enumerate(al.beads) for j in b.en}
+
+    # Input read from a structured format: each finding also says where it is in the file.
+    locator = Locator(report) if al.zh.source is not None or al.en.source is not None \
+        else None
 
     def bead_of(f: Finding) -> int | None:
         if f.en.sentences and f.en.sentences[0] in en_bead:
@@ -278,7 +402,9 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
     for sev in SEVERITIES:
         parts.append(f"<span class=\"stat {sev}\"><b>{s[sev]}</b>{sev}</span>")
     parts.append(f"<span class=\"stat\"><b>{report.suppressed}</b>suppressed</span>")
-    parts.append(f"<span class=\"stat\"><b>{al.score:.2f}</b>similarity</span>")
+    parts.append(f"<span class=\"stat\"><b>{al.score:.2f}</b><a href=\"#about-similarity\" "
+                 f"title=\"document similarity: the evidence the aligner found that the two "
+                 f"articles translate each other, from 0 to 1\">similarity</a></span>")
     parts.append(f"<span class=\"stat\"><b>{len(al.beads)}</b>beads</span></div>")
     if al.zh.ignored:
         parts.append("<p class=\"ignored\">Ignored lines (neither language): "
@@ -304,20 +430,32 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
     parts.append(f"<span class=\"shown\">showing <span id=\"shown\">{len(report.findings)}"
                  f"</span> of {len(report.findings)}</span></fieldset></nav>")
     parts.append("<main><section id=\"findings\"><h2>Findings, most important first</h2>")
+    parts.append(_review_bar(report))
     if report.findings:
-        parts.append("<ol class=\"findings\">")
-        parts += [_finding_html(f, ids[k], bead_of(f), report)
-                  for k, f in enumerate(report.findings)]
-        parts.append("</ol>")
+        # Infos (weak evidence) are folded away: errors and warnings are what needs a look.
+        main = [k for k, f in enumerate(report.findings) if f.severity.value != "info"]
+        infos = [k for k, f in enumerate(report.findings) if f.severity.value == "info"]
+        if main:
+            parts.append("<ol class=\"findings\">")
+            parts += [_finding_html(report.findings[k], ids[k], bead_of(report.findings[k]),
+                                    report, locator) for k in main]
+            parts.append("</ol>")
+        if infos:
+            parts.append(f"<details class=\"infos\"><summary>{len(infos)} info finding"
+                         f"{'s' if len(infos) != 1 else ''} (weak evidence; click to show)"
+                         "</summary><ol class=\"findings\">")
+            parts += [_finding_html(report.findings[k], ids[k], bead_of(report.findings[k]),
+                                    report, locator) for k in infos]
+            parts.append("</ol></details>")
     else:
         parts.append("<p>No findings.</p>")
     parts.append("</section><section id=\"articles\"><h2>The two articles, bead by bead</h2>"
                  "<div class=\"cols\"><div>中文</div><div>English</div></div>")
     mt = al.mt if al.mt is not None and al.mt.used else None
     parts.append("<p class=\"order\"><label><input type=\"checkbox\" id=\"least\"> least "
-                 "similar first</label> <span class=\"note\">(similarity: "
-                 + ("chrF++ of the English against the machine translation" if mt
-                    else "shared dictionary evidence") + ")</span></p><div id=\"beads\">")
+                 "similar first</label></p><p class=\"about\" id=\"about-similarity\">"
+                 "<b>Similarity</b> (under each bead) is "
+                 + e(SIMILARITY_NOTE["mt" if mt else "lexical"]) + "</p><div id=\"beads\">")
     for k, b in enumerate(al.beads):
         zh = "".join(_sentence_html(al.zh, "zh", i, report, ids) for i in b.zh)
         en = "".join(_sentence_html(al.en, "en", j, report, ids) for j in b.en)
@@ -334,12 +472,15 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
             + "</div>"
             f"<div class=\"side en{'' if en else ' empty'}\" lang=\"en\">"
             f"<span class=\"lab\">EN</span>{en or '(no English)'}</div>"
-            f"<div class=\"score\">{label}</div></div>")
+            f"<div class=\"score\"><a href=\"#about-similarity\">{label}</a></div></div>")
     parts.append("</div>")
     parts.append("</section></main>")
     parts.append("<div id=\"tip\" role=\"status\" hidden><button type=\"button\" "
                  "aria-label=\"Close\">×</button><div id=\"tip-body\"></div></div>")
-    parts.append(f"<footer>{e(signature(report))}</footer>")
+    parts.append("<footer><details class=\"settings\"><summary>Settings behind this report"
+                 f"</summary><pre>{e(signature(report))}\n\n"
+                 f"{e(json.dumps(report.settings, ensure_ascii=False, indent=1, default=str))}"
+                 "</pre></details></footer>")
     return "\n".join(parts)
 
 
@@ -347,25 +488,4 @@ def report_body(report: Report, options: RenderOptions = RenderOptions()) -> str
 def render_html(report: Report, options: RenderOptions = RenderOptions()) -> str:
     al = report.alignment
     name = options.id or al.en.path or al.zh.path or "report"
-    return page(f"xcheck: {name}", report_body(report, options))
-
-
-def index_page(rows: list[dict[str, object]], title: str = "xcheck corpus") -> str:
-    """The corpus index: one row per pair, linking to its report (no script needed)."""
-    out = [f"<header><h1>{e(title)}</h1><p class=\"files\">{len(rows)} pairs</p></header>",
-           "<main><table class=\"index\"><thead><tr><th>pair</th><th>errors</th>"
-           "<th>warnings</th><th>info</th><th>suppressed</th><th>seconds</th></tr></thead>"
-           "<tbody>"]
-    for r in rows:
-        link = r.get("html")
-        name = e(r["id"])
-        cell = f"<a href=\"{e(link)}\">{name}</a>" if link else name
-        if r.get("error"):
-            out.append(f"<tr><td>{cell}</td><td colspan=\"5\">failed: {e(r['error'])}</td></tr>")
-            continue
-        out.append(f"<tr><td>{cell}</td>" + "".join(
-            f"<td class=\"n\">{e(r.get(k, 0))}</td>"
-            for k in ("errors", "warnings", "info", "suppressed")) +
-            f"<td class=\"n\">{float(str(r.get('seconds', 0))):.2f}</td></tr>")
-    out.append("</tbody></table></main>")
-    return page(title, "\n".join(out), script=False)
+    return page(f"xcheck: {name}", report_body(report, options), scripts=(JS + REVIEW_JS,))

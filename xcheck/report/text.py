@@ -99,7 +99,19 @@ def header(report: Report) -> list[str]:
                  else "not used")
         head.append(f"machine translation: {al.mt.path or '<mt>'} ({state})")
     head += [f"warning: {w}" for w in report.warnings]
+    head += stale_lines(report)
     return head
+
+
+def stale_lines(report: Report) -> list[str]:
+    """The baseline entries that matched no finding (fixed, or their text changed)."""
+    if not report.stale:
+        return []
+    n = len(report.stale)
+    return [f"{n} stale baseline entr{'y' if n == 1 else 'ies'} (no finding matches; "
+            "--update-baseline drops them):"] + [
+        f"  {s.fingerprint} [{s.rule or '?'}] {s.message} (reason: {s.reason})"
+        for s in report.stale]
 
 
 LEAST_SIMILAR = 5  # beads listed by the text report, least similar first
