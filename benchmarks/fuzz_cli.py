@@ -344,6 +344,8 @@ def main_fuzz() -> int:
     ap.add_argument("--case-seconds", type=int, default=20)
     ap.add_argument("--budget-mb", type=float, default=2000.0)
     ap.add_argument("--subprocess-every", type=int, default=1000)
+    ap.add_argument("--skip", type=int, default=0,
+                    help="generate but do not run the first N cases (to replay a late one)")
     opts = ap.parse_args()
     rng = random.Random(opts.seed)
     t = Tally()
@@ -364,6 +366,10 @@ def main_fuzz() -> int:
             folder.mkdir()
             os.chdir(folder)  # a pyproject.toml written there is found without --config
             case = make_case(rng, folder)
+            if k < opts.skip:
+                os.chdir(home)
+                shutil.rmtree(folder, ignore_errors=True)
+                continue
             before = rss_mb()
             start = time.perf_counter()
             try:

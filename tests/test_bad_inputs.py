@@ -174,7 +174,7 @@ CASES = [
     Case("wrong --encoding", lambda t: [*pair(TRADITIONAL.encode("big5"))(t), "--encoding",
                                         "utf-8"], 2, r"not valid utf-8 \(byte 0\)"),
     Case("unknown --encoding", lambda t: [*pair(ZH)(t), "--encoding", "klingon"], 2,
-         r"unknown encoding 'klingon'"),
+         r"unknown text encoding 'klingon'"),
     Case("CRLF line endings", with_ref(SEED_ZH, SEED_EN, SEED_ZH.replace("\n", "\r\n").encode(),
                                        SEED_EN.replace("\n", "\r\n").encode()),
          0, check=same_as(SEED_ZH, SEED_EN)),

@@ -125,3 +125,20 @@ def test_report_and_baseline_are_written_atomically(tmp_path: Path,
     monkeypatch.setattr(xcheck.outputs.os, "fsync", real_fsync)
     r = runner.invoke(app, ["check", zh, en, "-f", "json", "-o", str(out)])
     assert r.exit_code == 0 and out.read_text("utf-8").startswith("{")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_device_writes_in_place(tmp_path: Path) -> None:
+    # An atomic rename over /dev/full or /dev/null would replace the device node itself.
+    import stat
+
+    zh, en = pair(tmp_path)
+    assert runner.invoke(app, ["align", zh, en, "-o", "/dev/null"]).exit_code == 0
+    one_line_error(runner.invoke(app, ["align", zh, en, "-o", "/dev/full"]),
+                   "/dev/full: cannot write (No space left on device)")
+    for device in ("/dev/null", "/dev/full"):
+        assert stat.S_ISCHR(os.stat(device).st_mode), f"{device} was replaced"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    one_line_error(runner.invoke(app, ["align", zh, en, "-o", str(fifo)]), "cannot write")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
