@@ -62,7 +62,7 @@ BAD_FILES = [
     ("[align]\nunrelated_threshold = 3.0", ["align.unrelated_threshold", "from 0 to 2"]),
     ("[align]\nembeddings = 1", ["align.embeddings", "expected bool"]),
     ("[checks]\nname_window = 100000", ["checks.name_window", "from 1 to 20"]),
-    ("[checks]\nmt_missing = -0.5", ["checks.mt_missing", "finite number from 0"]),
+    ("[checks]\nmt_missing = nan", ["checks.mt_missing", "finite number"]),
     ("align = 5", ["[align] must be a table"]),
     ('fail_on = "sometimes"', ["fail_on must be one of"]),
     ("this is not toml", ["invalid TOML"]),

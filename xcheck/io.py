@@ -165,10 +165,15 @@ def display_name(path: str | Path) -> str:
     return shown(path)
 
 
+def message_name(path: str | Path) -> str:
+    """What a one-line message calls the input: its shown path, or "standard input"."""
+    return "standard input" if str(path) == STDIN else shown(path)
+
+
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read and decode one input file (see ``read_bytes`` for the limits)."""
-    name = "standard input" if str(path) == STDIN else display_name(path)
+    name = message_name(path)
     text = decode(read_bytes(path, max_bytes), name, encoding)
     if not text.strip():
         raise EmptyInputError(f"{name}: is empty")

@@ -13,6 +13,7 @@ from xcheck.io import (
     display_name,
     letter_counts,
     lines,
+    message_name,
     read_bytes,
     split_bilingual,
 )
@@ -69,7 +70,7 @@ def load_input(path: str | Path, options: ReadOptions = ReadOptions()) -> Loaded
     """Read a file in any input format (xcheck.formats): the one loading function that
     the CLI, ``corpus`` and the library share."""
     data = read_bytes(path, options.max_bytes)
-    name = display_name(path)
+    name = message_name(path)
     fmt = detect(path, data, options.input_format)
     if kind(fmt) == "text":
         text = decode(data, name, options.encoding)

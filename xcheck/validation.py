@@ -75,9 +75,14 @@ RULES: dict[str, Rule] = {
     "checks.name_min_skeleton": Rule(int, 0, 20),
 }
 DEFAULT_RULES = {bool: Rule(bool), int: Rule(int, 0, BIG_INT), float: Rule(float, 0.0, BIG_FLOAT)}
+# The checks' thresholds may go below 0 (a share of -1 switches a test off: how the tests
+# isolate one rule); finite and bounded all the same.
+CHECK_FLOAT = Rule(float, -BIG_FLOAT, BIG_FLOAT)
 
 
 def rule_for(key: str, default: Any) -> Rule:
+    if key.startswith("checks.") and type(default) is float and key not in RULES:
+        return CHECK_FLOAT
     return RULES.get(key) or DEFAULT_RULES[type(default)]
 
 
