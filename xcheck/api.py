@@ -20,6 +20,7 @@ from xcheck.model import (
     Severity,
 )
 from xcheck.settings import AlignSettings, Settings
+from xcheck.validation import validate
 
 if TYPE_CHECKING:
     from xcheck.lexicon.words import WordEvidence, ZhWords
@@ -27,15 +28,17 @@ if TYPE_CHECKING:
 
 def _options(settings: Settings) -> ReadOptions:
     return ReadOptions(settings.encoding, settings.presegmented, settings.max_bytes,
-                       settings.input_format)
+                       settings.max_sentences, settings.input_format)
 
 
 def _prepare(settings: Settings) -> None:
-    """Process-wide resources a setting asks for (a jieba user dictionary)."""
+    """Every setting checked (xcheck.validation), then the process-wide resources a setting
+    asks for (a jieba user dictionary)."""
+    validate(settings)
     if settings.user_dict:
         from xcheck.segmentation import load_user_dict
 
-        load_user_dict(settings.user_dict)
+        load_user_dict(settings.user_dict, settings.max_bytes)
 
 
 def read_inputs(zh: str | Path, en: str | Path | None,
@@ -154,6 +157,7 @@ def settings_dict(settings: Settings, glossary: tuple[tuple[str, str], ...] = ()
     for key in ("user_dict", "source", "input_format"):
         if out.get(key) is None:
             out.pop(key, None)  # only when set, so default reports keep their shape
+    out.pop("max_sentences", None)  # a ceiling: it refuses input, never changes a report
     rules = out.pop("rules", ())
     if rules:  # only when set, so default reports keep their exact shape
         out["rules"] = dict(settings.rules)
@@ -218,11 +222,12 @@ def check_bytes(zh: FileBytes, en: FileBytes | None = None, settings: Settings =
     options = _options(settings)
     if en is None:
         zh_doc, en_doc = bilingual_from_loaded(load_bytes(zh.data, zh.path, options), zh.path,
-                                               settings.presegmented)
+                                               settings.presegmented, settings.max_sentences)
     else:
         zh_doc, en_doc = pair_from_loaded(load_bytes(zh.data, zh.path, options),
                                           load_bytes(en.data, en.path, options), zh.path,
-                                          en.path, settings.presegmented)
+                                          en.path, settings.presegmented,
+                                          settings.max_sentences)
     translation = None
     if mt is not None:  # as read_mt reads it: plain text, an empty file is unused
         refuse_over(mt.data, display_name(mt.path), settings.max_bytes)

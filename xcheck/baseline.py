@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from xcheck.errors import ConfigError
+from xcheck.io import DEFAULT_MAX_BYTES
+from xcheck.limits import read_side_text, shown
 from xcheck.model import Report, Suppression
+from xcheck.outputs import write_text_atomic
 
 __all__ = ["Baseline", "Suppression", "apply_baseline", "baseline_from_data",
            "baseline_from_reports", "baseline_json", "read_baseline", "write_baseline"]
@@ -35,15 +38,13 @@ class Baseline:
         return frozenset(s.fingerprint for s in self.suppressions)
 
 
-def read_baseline(path: str | Path) -> Baseline:
-    p = Path(path)
+def read_baseline(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Baseline:
+    text = read_side_text(path, max_bytes, what="baseline file", error=ConfigError)
     try:
-        data = json.loads(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{p}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ConfigError(f"{p}: invalid baseline file ({e})") from None
-    return baseline_from_data(data, str(p))
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise ConfigError(f"{shown(path)}: invalid baseline file ({e})") from None
+    return baseline_from_data(data, shown(path))
 
 
 def baseline_from_data(data: Any, source: str = "baseline") -> Baseline:
@@ -83,13 +84,10 @@ def baseline_json(baseline: Baseline) -> str:
 
 
 def write_baseline(path: str | Path, baseline: Baseline) -> None:
-    from xcheck.outputs import write_text_atomic
-
-    p = Path(path)
     try:
-        write_text_atomic(p, baseline_json(baseline))
+        write_text_atomic(path, baseline_json(baseline))
     except OSError as e:
-        raise ConfigError(f"{p}: cannot write baseline ({e.strerror})") from None
+        raise ConfigError(f"{shown(path)}: cannot write baseline ({e.strerror})") from None
 
 
 def apply_baseline(report: Report, baseline: Baseline) -> Report:

@@ -76,12 +76,15 @@ class LangOption(str, Enum):
 
 
 def fail(message: str) -> None:
-    typer.echo(f"xcheck: {message}", err=True)
+    from xcheck.report.inert import inert_line
+
+    typer.echo(f"xcheck: {inert_line(message)}", err=True)
     raise typer.Exit(2)
 
 
 def errors_to_exit(fn: F) -> F:
-    """Library errors become one line on stderr and exit code 2, never a traceback."""
+    """Library errors become one line on stderr and exit code 2, never a traceback; anything
+    else is a bug: one line naming the traceback file, exit code 3 (xcheck/crash.py)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -90,22 +93,72 @@ def errors_to_exit(fn: F) -> F:
         except XcheckError as e:
             fail(str(e))
         except MemoryError:
-            fail("out of memory; lower --max-bytes or split the input")
+            fail("out of memory; lower --max-bytes or --max-sentences, or split the input")
         except KeyboardInterrupt:
             typer.echo("xcheck: interrupted", err=True)
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as e:
+            if isinstance(e, _usage_errors()):
+                raise
+            from xcheck.crash import INTERNAL_ERROR, crash_line
+
+            typer.echo(crash_line(e), err=True)
+            raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 def emit(text: str, output: Path | None) -> None:
+    """The report to stdout, or atomically to ``output``; a failed write is one line, exit 2."""
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
+        return
+    from xcheck.limits import shown
+    from xcheck.outputs import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as e:
+        fail(f"{shown(output)}: cannot write ({e.strerror or e})")
+
+
+def write_stdout(text: str) -> None:
+    stream = sys.stdout
+    if stream is None or stream.closed:
+        fail("cannot write the report: standard output is closed")
         return
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as e:
-        fail(f"{output}: cannot write ({e.strerror})")
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError) as e:
+        _drop_stdout()
+        fail(f"cannot write to standard output ({getattr(e, 'strerror', None) or e})")
+
+
+def _drop_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's last flush cannot fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def refuse_overwriting_inputs(output: Path | None, *inputs: Path | str | None) -> None:
+    """``-o`` naming an input would destroy it: refused before anything is read."""
+    from xcheck.limits import same_file, shown
+
+    if output is None:
+        return
+    for given in inputs:
+        if given is not None and same_file(output, given):
+            fail(f"--output {shown(output)} is one of the inputs ({shown(given)}); "
+                 "write the report to another file")
 
 
 PresegOpt = Annotated[bool, typer.Option("--presegmented",
@@ -117,7 +170,10 @@ EncodingOpt = Annotated[str | None, typer.Option("--encoding",
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", min=1,
                                                  help="Refuse inputs larger than this.")]
 MaxBeadOpt = Annotated[int | None, typer.Option("--max-bead",
-                                                help="Largest bead, zh+en sentences (default 7).")]
+                                                help="Largest bead, zh+en sentences (default 7, "
+                                                     "at most 16).")]
+MaxSentencesOpt = Annotated[int | None, typer.Option(
+    "--max-sentences", help="Refuse an input with more sentences per side (default 10,000).")]
 
 
 class InputFormat(str, Enum):
@@ -147,6 +203,11 @@ SourceOpt = Annotated[Source | None, typer.Option(
                      "omissions and additions (default: neutral).")]
 
 
+# The options a setting can come from, for messages about a value given on the command line.
+OPTION_NAMES = {"max_bytes": "--max-bytes", "max_sentences": "--max-sentences",
+                "encoding": "--encoding", "align.max_bead": "--max-bead"}
+
+
 SelectOpt = Annotated[list[str] | None, typer.Option(
     "--select", help="Report only these rules (names or finding types, comma-separated or "
                      "repeated; see 'xcheck rules').")]
@@ -162,8 +223,10 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
               max_bytes: int | None, max_bead: int | None = None,
               source: Source | None = None, select: list[str] | None = None,
               ignore: list[str] | None = None,
-              input_format: InputFormat | None = None) -> Any:
+              input_format: InputFormat | None = None,
+              max_sentences: int | None = None) -> Any:
     from xcheck.config import load_config
+    from xcheck.validation import validate
 
     cfg = load_config(config)
     s = cfg.settings
@@ -187,6 +250,11 @@ def _settings(config: Path | None, presegmented: bool, encoding: str | None,
         s = replace(s, align=replace(s.align, max_bead=max_bead))
     if input_format is not None:
         s = replace(s, input_format=input_format.value)
+    if max_sentences is not None:
+        s = replace(s, max_sentences=max_sentences)
+    # The settings file's values were checked when it was read: what fails now came from an
+    # option.
+    validate(s, "", OPTION_NAMES)
     return cfg, s
 
 
@@ -235,6 +303,7 @@ def check(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
+    max_sentences: MaxSentencesOpt = None,
     mt: MTOpt = None,
     source: SourceOpt = None,
     select: SelectOpt = None,
@@ -245,30 +314,39 @@ def check(
     one-file article, XLIFF or TMX)."""
     from datetime import UTC, datetime
 
-    from xcheck.api import check as run_check
+    from xcheck.api import check_documents, read_inputs, read_mt
+    from xcheck.baseline import read_baseline
     from xcheck.report import RenderOptions, render
     from xcheck.report.common import at_or_above
+    from xcheck.report.inert import inert_line
 
     started = datetime.now(UTC)
     if str(zh) == "-" and str(en) == "-":
         fail("only one of ZH and EN can be - (standard input)")
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
+    refuse_overwriting_inputs(output, zh, en, mt, glossary, baseline, config)
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
-                              select, ignore, input_format)
+                              select, ignore, input_format, max_sentences)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
+    # Side files and inputs are read before the checks are even imported: a file over a
+    # ceiling, a FIFO or a device is refused at once.
+    kept = read_baseline(baseline, settings.max_bytes) \
+        if baseline is not None and baseline.exists() else None
+    zh_doc, en_doc = read_inputs(zh, en, settings)
     if gloss_path:
         from xcheck.checks.glossary import read_glossary
 
-        terms = read_glossary(gloss_path)
+        terms = read_glossary(gloss_path, settings.max_bytes)
     else:
         terms = ()
-    report = run_check(zh, en, settings, terms, mt)
+    translation = read_mt(mt, zh_doc, settings) if mt is not None else None
+    report = check_documents(zh_doc, en_doc, settings, terms, translation)
     for warning in report.warnings:
-        typer.echo(f"xcheck: warning: {warning}", err=True)
+        typer.echo(f"xcheck: warning: {inert_line(warning)}", err=True)
     if baseline is not None:
-        report = _with_baseline(report, baseline, update_baseline)
+        report = _with_baseline(report, baseline, update_baseline, kept)
     code = 1 if at_or_above(report, threshold) else 0
     if fmt is CheckFormat.text and _use_color(output):
         from rich.console import Console
@@ -285,21 +363,19 @@ def check(
     raise typer.Exit(code)
 
 
-def _with_baseline(report: Any, path: Path, update: bool) -> Any:
-    """Write the baseline when missing or asked (reasons already in it kept), then apply it;
-    its stale entries are named on stderr."""
-    from xcheck.baseline import (
-        apply_baseline,
-        baseline_from_reports,
-        read_baseline,
-        write_baseline,
-    )
+def _with_baseline(report: Any, path: Path, update: bool, kept: Any) -> Any:
+    """Write the baseline when missing or asked (reasons already in ``kept``, the baseline
+    as read before the check, kept), then apply it; its stale entries are named on stderr."""
+    from xcheck.baseline import apply_baseline, baseline_from_reports, write_baseline
+    from xcheck.limits import shown
+    from xcheck.report.inert import inert_line
 
-    if update or not path.exists():
-        keep = read_baseline(path) if path.exists() else None
-        write_baseline(path, baseline_from_reports(report, keep=keep))
-        typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to {path}", err=True)
-    return apply_baseline(report, read_baseline(path))
+    if update or kept is None:
+        kept = baseline_from_reports(report, keep=kept)
+        write_baseline(path, kept)
+        typer.echo(f"xcheck: wrote {len(report.findings)} suppression(s) to "
+                   f"{inert_line(shown(path))}", err=True)
+    return apply_baseline(report, kept)
 
 
 def _job_summary(report: Any, threshold: str) -> None:
@@ -358,6 +434,7 @@ def align(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
+    max_sentences: MaxSentencesOpt = None,
     mt: MTOpt = None,
     manifest: Annotated[Path | None, typer.Option(
         "--manifest", help="Align every pair of a JSONL manifest ({\"id\", \"zh\", \"en\"} "
@@ -370,8 +447,9 @@ def align(
     from xcheck.api import alignment_warnings
     from xcheck.report.alignment import render_alignment
 
+    refuse_overwriting_inputs(output, zh, en, mt, manifest, config)
     _, settings = _settings(config, presegmented, encoding, max_bytes, max_bead,
-                            input_format=input_format)
+                            input_format=input_format, max_sentences=max_sentences)
     if manifest is None and zh is not None and en is None and mt is None \
             and zh.suffix.lower() == ".jsonl":
         manifest = zh
@@ -395,54 +473,67 @@ def _align_manifest(manifest: Path, fmt: AlignFormat, output: Path | None,
     """Align every pair of a manifest in this process (models loaded once). One JSON object
     per pair and line: ``id``, ``document_score`` and ``beads`` (CONTRACT.md's bead strings)
     or, with ``--format json``, ``alignment`` (the report's list); a pair that cannot be read
-    gets ``error``. Progress goes to stderr every few seconds; exit 2 if any pair failed."""
+    gets ``error``. Progress goes to stderr every few seconds; exit 2 if any pair failed.
+    The output file is written atomically."""
+    import contextlib
+
+    from xcheck.corpus import discover
+    from xcheck.limits import shown
+    from xcheck.outputs import atomic_writer
+
+    pairs = discover(manifest)
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(atomic_writer(output)) if output else sys.stdout
+            failed = _align_pairs(pairs, fmt, settings, out)
+        except (OSError, ValueError) as e:
+            if output is None:
+                _drop_stdout()
+            fail(f"{shown(output) if output else 'standard output'}: cannot write "
+                 f"({getattr(e, 'strerror', None) or e})")
+            return
+    if failed:
+        raise typer.Exit(2)
+
+
+def _align_pairs(pairs: list[Any], fmt: AlignFormat, settings: Any, out: Any) -> int:
+    """Write one JSON line per pair to ``out``; the number of pairs that failed."""
     import json
     import time
 
     from xcheck.api import align as run_align
     from xcheck.api import alignment_warnings
-    from xcheck.corpus import discover
     from xcheck.errors import XcheckError
     from xcheck.report.json_report import alignment_list
 
-    pairs = discover(manifest)
     failed = 0
     t0 = last = time.perf_counter()
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    try:
-        for k, pair in enumerate(pairs, 1):
-            line: dict[str, Any] = {"id": pair.id}
-            try:
-                if pair.problem:
-                    raise XcheckError(f"{pair.zh}: {pair.problem}")
-                alignment = run_align(pair.zh, pair.en, settings, pair.mt)
-            except XcheckError as e:
-                failed += 1
-                line["error"] = str(e)
-                typer.echo(f"xcheck: {pair.id}: {e}", err=True)
+    for k, pair in enumerate(pairs, 1):
+        line: dict[str, Any] = {"id": pair.id}
+        try:
+            if pair.problem:
+                raise XcheckError(f"{pair.zh}: {pair.problem}")
+            alignment = run_align(pair.zh, pair.en, settings, pair.mt)
+        except XcheckError as e:
+            failed += 1
+            line["error"] = str(e)
+            typer.echo(f"xcheck: {pair.id}: {e}", err=True)
+        else:
+            line["document_score"] = alignment.score
+            if fmt is AlignFormat.json:
+                line["alignment"] = alignment_list(alignment)
             else:
-                line["document_score"] = alignment.score
-                if fmt is AlignFormat.json:
-                    line["alignment"] = alignment_list(alignment)
-                else:
-                    line["beads"] = [f"[{','.join(map(str, b.zh))}]:[{','.join(map(str, b.en))}]"
-                                     for b in alignment.beads]
-                for warning in alignment_warnings(alignment):
-                    typer.echo(f"xcheck: warning: {pair.id}: {warning}", err=True)
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            now = time.perf_counter()
-            if now - last >= PROGRESS_SECONDS and k < len(pairs):
-                last = now
-                typer.echo(f"xcheck: aligned {k}/{len(pairs)} pairs ({now - t0:.0f} s)",
-                           err=True)
-            out.flush()
-    except OSError as e:
-        fail(f"{output}: cannot write ({e.strerror})")
-    finally:
-        if output:
-            out.close()
-    if failed:
-        raise typer.Exit(2)
+                line["beads"] = [f"[{','.join(map(str, b.zh))}]:[{','.join(map(str, b.en))}]"
+                                 for b in alignment.beads]
+            for warning in alignment_warnings(alignment):
+                typer.echo(f"xcheck: warning: {pair.id}: {warning}", err=True)
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        now = time.perf_counter()
+        if now - last >= PROGRESS_SECONDS and k < len(pairs):
+            last = now
+            typer.echo(f"xcheck: aligned {k}/{len(pairs)} pairs ({now - t0:.0f} s)", err=True)
+        out.flush()
+    return failed
 
 
 # Seconds between progress lines of a long manifest run (on stderr).
@@ -463,6 +554,7 @@ def segment(
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
+    max_sentences: MaxSentencesOpt = None,
     input_format: InputFormatOpt = None,
 ) -> None:
     """Sentence (and, with --words, word) segmentation only.
@@ -474,8 +566,9 @@ def segment(
     from xcheck.model import Lang
     from xcheck.report.segmentation import render_segmentation
 
+    refuse_overwriting_inputs(output, file, config)
     _, settings = _settings(config, presegmented, encoding, max_bytes,
-                            input_format=input_format)
+                            input_format=input_format, max_sentences=max_sentences)
     docs = segment_file(file, None if lang is LangOption.auto else Lang(lang.value), settings)
     emit(render_segmentation(docs, fmt.value, words), output)
 
@@ -501,6 +594,7 @@ def corpus(
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_bead: MaxBeadOpt = None,
+    max_sentences: MaxSentencesOpt = None,
     source: SourceOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -517,6 +611,9 @@ def corpus(
     pair_timeout: Annotated[float, typer.Option(
         "--pair-timeout", min=0, help="Seconds a pair may take before it is reported failed "
                                       "(0: no limit).")] = 300.0,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Read files reached through a symbolic link even when it "
+                                  "points outside the folder (refused by default).")] = False,
 ) -> None:
     """Check many article pairs (a folder of pairs, or a JSONL manifest)."""
     import os
@@ -525,6 +622,7 @@ def corpus(
 
     from xcheck.checks.glossary import read_glossary
     from xcheck.corpus import discover, format_list, plan, run_corpus, summary_tables
+    from xcheck.report.inert import inert_line
 
     formats = format_list(fmts)
     if update_baseline and baseline is None:
@@ -535,11 +633,11 @@ def corpus(
     if output is None and [f for f in formats if f != "jsonl"]:
         fail("formats other than jsonl need --output DIR (one report per pair)")
     cfg, settings = _settings(config, presegmented, encoding, max_bytes, max_bead, source,
-                              select, ignore, input_format)
+                              select, ignore, input_format, max_sentences)
     threshold = _threshold(fail_on, cfg)
     gloss_path = glossary or cfg.glossary
-    terms = read_glossary(gloss_path) if gloss_path else ()
-    pairs = discover(path, output)
+    terms = read_glossary(gloss_path, settings.max_bytes) if gloss_path else ()
+    pairs = discover(path, output, follow_symlinks=follow_symlinks)
     run_plan = plan(settings, terms, formats, output, threshold, baseline, update_baseline,
                     pair_timeout or None)
     err = Console(stderr=True, highlight=False)
@@ -548,11 +646,11 @@ def corpus(
 
     def show(r: Any) -> None:
         if not r.ok:
-            err.print(f"xcheck: {r.id}: {r.error}", markup=False, highlight=False,
-                      soft_wrap=True)
+            err.print(inert_line(f"xcheck: {r.id}: {r.error}"), markup=False,
+                      highlight=False, soft_wrap=True)
         for warning in r.warnings:
-            err.print(f"xcheck: warning: {r.id}: {warning}", markup=False, highlight=False,
-                      soft_wrap=True)
+            err.print(inert_line(f"xcheck: warning: {r.id}: {warning}"), markup=False,
+                      highlight=False, soft_wrap=True)
         if progress is not None:
             progress.update(task, advance=1, description=r.id)
 
@@ -662,6 +760,22 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         typer.echo("xcheck: interrupted", err=True)
         sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("xcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as e:  # outside a command (option parsing...): still a bug, still code 3
+        from xcheck.crash import INTERNAL_ERROR, crash_line
+
+        typer.echo(crash_line(e), err=True)
+        sys.exit(INTERNAL_ERROR)
+    try:  # what is still buffered (rich output, a table) may meet a full disk or closed pipe
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError) as e:
+        _drop_stdout()
+        typer.echo(f"xcheck: cannot write to standard output "
+                   f"({getattr(e, 'strerror', None) or e})", err=True)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from xcheck.errors import ConfigError
+from xcheck.errors import ConfigError, XcheckError
+from xcheck.limits import CONFIG_MAX_BYTES, read_side_text, shown
 from xcheck.settings import Settings, align_from_mapping, checks_from_mapping
+from xcheck.validation import validate
 
 RULE_VALUES = ("off", "error", "warning", "info")
 _XCHECK_TABLE = re.compile(r"^\s*\[\[?\s*tool\s*\.\s*xcheck\b", re.MULTILINE)
@@ -53,13 +55,14 @@ def find_config(start: Path | None = None) -> Path | None:
                 if name == "xcheck.toml":
                     return p
                 try:
-                    text = p.read_text("utf-8")
-                except (OSError, UnicodeDecodeError):
-                    continue
+                    text = _read(p)
+                except XcheckError:
+                    continue  # unreadable, too big, not UTF-8: another project's file
                 try:
-                    if "xcheck" in tomllib.loads(text).get("tool", {}):
+                    tool = tomllib.loads(text).get("tool", {})
+                    if isinstance(tool, dict) and "xcheck" in tool:
                         return p
-                except tomllib.TOMLDecodeError:
+                except (tomllib.TOMLDecodeError, RecursionError):
                     # A broken file with an xcheck table is ours to report (load_config
                     # does), as a broken xcheck.toml is; another tool's broken file is not.
                     if _XCHECK_TABLE.search(text):
@@ -72,14 +75,21 @@ def load_config(path: str | Path | None = None) -> Config:
     if p is None:
         return Config()
     try:
-        data = tomllib.loads(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{p}: no such config file") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{p}: invalid TOML ({e})") from None
+        data = tomllib.loads(_read(p))
+    except (tomllib.TOMLDecodeError, RecursionError) as e:
+        raise ConfigError(f"{shown(p)}: invalid TOML ({e})") from None
     if p.name == "pyproject.toml" or "tool" in data:
-        data = data.get("tool", {}).get("xcheck", {})
-    return _from_mapping(data, str(p))
+        tool = data.get("tool", {})
+        data = tool.get("xcheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{shown(p)}: [tool.xcheck] must be a table of settings")
+    return _from_mapping(data, shown(p))
+
+
+def _read(path: Path) -> str:
+    return read_side_text(path, CONFIG_MAX_BYTES, what="config file", error=ConfigError,
+                          option="a smaller settings file (the limit is fixed)",
+                          limit="settings-file")
 
 
 SOURCES = ("zh", "en")  # the side that is the original
@@ -88,13 +98,13 @@ SOURCES = ("zh", "en")  # the side that is the original
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data[key]
     if not isinstance(value, dict):
-        raise ConfigError(f"[{key}] must be a table of settings, not {value!r}")
+        raise ConfigError(f"[{key}] must be a table of settings, not {value!r:.40}")
     return dict(value)
 
 
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
-    known = {"align", "checks", "presegmented", "encoding", "max_bytes", "glossary", "fail_on",
-             "rules", "user_dict", "source", "input_format"}
+    known = {"align", "checks", "presegmented", "encoding", "max_bytes", "max_sentences",
+             "glossary", "fail_on", "rules", "user_dict", "source", "input_format"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -107,11 +117,15 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
                 settings = replace(settings, checks=checks_from_mapping(_table(data, "checks")))
         except ConfigError as e:
             raise ConfigError(f"{source}: {e}") from None
-        for key in ("presegmented", "encoding", "max_bytes"):
+        for key in ("presegmented", "encoding", "max_bytes", "max_sentences"):
             if key in data:
                 settings = replace(settings, **{key: data[key]})
         if "rules" in data:
             settings = replace(settings, rules=rules_from_mapping(data["rules"], source))
+        for key in ("user_dict", "glossary"):
+            if key in data and not (isinstance(data[key], str) and data[key]):
+                raise ConfigError(f"{source}: {key}: expected a file name (a string), not "
+                                  f"{data[key]!r}")
         if "user_dict" in data:
             # Relative to the settings file, so a project's names list travels with it.
             path = Path(str(data["user_dict"]))
@@ -120,6 +134,7 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
             settings = replace(settings, user_dict=str(path))
     except (TypeError, ValueError) as e:
         raise ConfigError(f"{source}: {e}") from None
+    validate(settings, source)
     if "source" in data:
         if data["source"] not in SOURCES:
             raise ConfigError(f"{source}: source must be one of {', '.join(SOURCES)}, "
@@ -128,7 +143,7 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
     if "input_format" in data:
         from xcheck.formats import FORMATS
 
-        if data["input_format"] not in FORMATS:
+        if not isinstance(data["input_format"], str) or data["input_format"] not in FORMATS:
             raise ConfigError(f"{source}: input_format must be one of {', '.join(FORMATS)}, "
                               f"not {data['input_format']!r}")
         settings = replace(settings, input_format=data["input_format"])

@@ -56,17 +56,48 @@ CORPUS_FILES = frozenset({"index.html", "summary.json", "junit.xml", "corpus.jso
                           "journal.jsonl"})
 
 
-def discover(path: str | Path, output: Path | None = None) -> list[Pair]:
-    """The pairs of a folder or a manifest file, in a stable order. When ``output`` (the
-    run's output folder) is the folder itself, the corpus files a run writes there are not
-    taken for pairs."""
+def discover(path: str | Path, output: Path | None = None, *,
+             follow_symlinks: bool = False) -> list[Pair]:
+    """The pairs of a folder or a manifest file, in a stable order.
+
+    When ``output`` (the run's output folder) is the folder itself, the corpus files a run
+    writes there are not taken for pairs. A file reached through a symbolic link is read
+    only if the link resolves inside the folder (the manifest's folder), unless
+    ``follow_symlinks``; pair ids are made printable (file names that are not UTF-8 or hold
+    control characters are escaped)."""
+    from dataclasses import replace
+
+    from xcheck.limits import shown
+
     p = Path(path)
     if p.is_dir():
         same = output is not None and output.exists() and output.resolve() == p.resolve()
-        return _from_folder(p, CORPUS_FILES if same else frozenset())
-    if p.is_file():
-        return _from_manifest(p)
-    raise InputError(f"{p}: no such folder or manifest")
+        pairs = _from_folder(p, CORPUS_FILES if same else frozenset())
+    elif p.is_file():
+        pairs = _from_manifest(p)
+    else:
+        raise InputError(f"{shown(p)}: no such folder or manifest")
+    root = (p if p.is_dir() else p.parent).resolve()
+    out = []
+    for pair in pairs:
+        pair = replace(pair, id=shown(pair.id),
+                       problem=shown(pair.problem) if pair.problem else None)
+        if not follow_symlinks and not pair.problem:
+            outside = [f for f in (pair.zh, pair.en, pair.mt)
+                       if f is not None and not _resolves_inside(f, root)]
+            if outside:
+                pair = replace(pair, problem=f"{shown(outside[0])} is reached through a "
+                               "symbolic link that leads outside the folder; refused (use "
+                               "--follow-symlinks to read it)")
+        out.append(pair)
+    return out
+
+
+def _resolves_inside(path: str, root: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 # Article files a folder may hold (xcheck.formats): plain text, HTML, Markdown, DOCX, and
@@ -124,6 +155,13 @@ def _from_folder(folder: Path, skip: frozenset[str] = frozenset()) -> list[Pair]
     for f in one_file:  # after the pairs, so a pair keeps its name (NAME.tmx beside it)
         split = _split(f.name)
         pid = split[0] if split is not None and split[0] not in pairs else f.name
+        if split is not None and split[1] == ".txt" and pid != split[0]:
+            # NAME.txt beside NAME.zh.txt + NAME.en.txt: two plain texts of one name, which
+            # is the article? Said, not guessed (and nothing silently dropped).
+            pairs[pid] = Pair(pid, str(f), None, f"{f.name} (one file holding both "
+                              f"languages) and {split[0]}.zh.txt + {split[0]}.en.txt both "
+                              "name this article; rename or move one")
+            continue
         pairs[pid] = Pair(pid, str(f), None)
     if not pairs:
         raise InputError(f"{folder}: no article pairs (NAME.zh.txt + NAME.en.txt, "
@@ -164,10 +202,11 @@ def _from_manifest(manifest: Path) -> list[Pair]:
     base = manifest.parent.absolute()
     pairs: list[Pair] = []
     seen: set[str] = set()
-    try:
-        lines = manifest.read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{manifest}: cannot read manifest ({e})") from None
+    from xcheck.io import DEFAULT_MAX_BYTES
+    from xcheck.limits import read_side_text
+
+    lines = read_side_text(manifest, DEFAULT_MAX_BYTES, what="manifest",
+                           error=InputError).splitlines()
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -270,6 +309,8 @@ def summary_tables(t: Totals) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
+    from xcheck.report.inert import inert_line
+
     main = Table(title="xcheck corpus", show_header=True)
     for col in ("pairs", "checked", "failed", "errors", "warnings", "info", "suppressed",
                 "pairs/s"):
@@ -291,14 +332,14 @@ def summary_tables(t: Totals) -> list[Any]:
         slow.add_column("pair")
         slow.add_column("seconds", justify="right")
         for s, i in t.slowest:
-            slow.add_row(Text(i), f"{s:.2f}")
+            slow.add_row(Text(inert_line(i)), f"{s:.2f}")
         out.append(slow)
     if t.failures:
         bad = Table(title="failures")
         bad.add_column("pair")
         bad.add_column("error")
         for i, m in t.failures:
-            bad.add_row(Text(i), Text(m))
+            bad.add_row(Text(inert_line(i)), Text(inert_line(m)))
         out.append(bad)
     return out
 
@@ -373,12 +414,13 @@ def _work_items(pairs: Iterable[Pair], job: Job, output: Path | None,
     from xcheck.corpus_resume import pair_digest, reusable, settings_digest
     from xcheck.errors import XcheckError
     from xcheck.io import FileBytes, read_bytes
+    from xcheck.limits import shown
 
     settings_hash = settings_digest(job)
     limit = job.settings.max_bytes
     for pair, stem in _with_names(pairs):
         if pair.problem:
-            yield failed(pair.id, f"{pair.zh}: {pair.problem}")
+            yield failed(pair.id, f"{shown(pair.zh)}: {pair.problem}")
             continue
         try:
             zh = FileBytes(pair.zh, read_bytes(pair.zh, limit))

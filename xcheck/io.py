@@ -10,7 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from xcheck.errors import EmptyInputError, InputError, LimitError
+from xcheck.errors import EmptyInputError, InputError
+from xcheck.limits import read_bytes as read_file_bytes
+from xcheck.limits import shown, too_big
 from xcheck.model import Lang
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -96,12 +98,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if encoding:
         try:
             codecs.lookup(encoding)
-        except LookupError:
+        except (LookupError, ValueError):
             raise InputError(f"{name}: unknown encoding {encoding!r}") from None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as e:
             raise InputError(f"{name}: not valid {encoding} (byte {e.start})") from None
+        except LookupError:  # rot13, base64: codecs, but not bytes -> text
+            raise InputError(f"{name}: {encoding!r} is not a text encoding") from None
         return normalise_newlines(text.removeprefix("\ufeff"))
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -148,13 +152,6 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     )
 
 
-def _too_big(name: str, size: str, max_bytes: int) -> LimitError:
-    return LimitError(
-        f"{name}: {size} bytes is over the input limit of {max_bytes:,} bytes; "
-        "raise it with --max-bytes or max_bytes in the settings"
-    )
-
-
 @dataclass(frozen=True)
 class FileBytes:
     """An input file's bytes, read elsewhere (by a cluster run's client), and its path as
@@ -165,63 +162,44 @@ class FileBytes:
 
 
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read one input file's bytes, refusing it (before reading) if over ``max_bytes``.
-
-    The size is checked with ``stat`` first, and the read itself never takes more than
-    ``max_bytes + 1`` bytes, so a pipe or a device (``/dev/zero``) cannot exhaust memory.
-    """
-    p = Path(path)
-    name = display_name(path)
+    """One input's bytes: standard input for ``-``, else a regular file of at most
+    ``max_bytes`` (a FIFO, a device or a folder is refused at once, see xcheck.limits)."""
     if str(path) == STDIN:
-        return _read_stdin(max_bytes)
-    try:
-        if not p.exists():
-            raise InputError(f"{name}: no such file")
-        if p.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise _too_big(name, f"{size:,}", max_bytes)
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as e:  # a name too long, an I/O error, a socket...
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
-    except ValueError as e:  # a NUL byte in the path
-        raise InputError(f"{name}: invalid path ({e})") from None
-    if len(data) > max_bytes:
-        raise _too_big(name, f"more than {max_bytes:,}", max_bytes)
-    return data
+        return _read_stdin_bytes(max_bytes)
+    return read_file_bytes(path, max_bytes)
 
 
 def refuse_over(data: bytes, name: str, max_bytes: int) -> None:
     """Bytes already in memory (an upload to ``xcheck serve``) over the limit: refused with
     ``read_bytes``'s message."""
     if len(data) > max_bytes:
-        raise _too_big(name, f"{len(data):,}", max_bytes)
+        raise too_big(name, f"{len(data):,}", max_bytes, "--max-bytes or max_bytes in the settings")
 
 
 def display_name(path: str | Path) -> str:
-    """A path as messages show it (on one line)."""
-    if str(path) == STDIN:
-        return "standard input"
-    return str(path) if str(path).isprintable() else repr(str(path))
+    """A path as messages and reports show it (one line; bytes that are not UTF-8 escaped)."""
+    return shown(path)
+
+
+def message_name(path: str | Path) -> str:
+    """What a one-line message calls the input: its shown path, or "standard input"."""
+    return "standard input" if str(path) == STDIN else shown(path)
 
 
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one input file (see ``read_bytes`` for the size limit)."""
-    text = decode(read_bytes(path, max_bytes), display_name(path), encoding)
+    """Read and decode one input file (see ``read_bytes`` for the limits)."""
+    name = message_name(path)
+    text = decode(read_bytes(path, max_bytes), name, encoding)
     if not text.strip():
-        raise EmptyInputError(f"{display_name(path)}: is empty")
+        raise EmptyInputError(f"{name}: is empty")
     return text
 
 
 STDIN = "-"  # the path that means standard input, as for most command-line tools
 
 
-def _read_stdin(max_bytes: int) -> bytes:
+def _read_stdin_bytes(max_bytes: int) -> bytes:
     import sys
 
     try:
@@ -229,7 +207,8 @@ def _read_stdin(max_bytes: int) -> bytes:
     except (OSError, AttributeError, ValueError) as e:
         raise InputError(f"standard input: cannot read ({e})") from None
     if len(data) > max_bytes:
-        raise _too_big("standard input", f"more than {max_bytes:,}", max_bytes)
+        raise too_big("standard input", f"more than {max_bytes:,}", max_bytes,
+                      "--max-bytes or max_bytes in the settings")
     return data
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from xcheck.errors import ConfigError, InputError, LimitError
-from xcheck.io import Line, is_han, lines
+from xcheck.io import DEFAULT_MAX_BYTES, Line, is_han, lines
+from xcheck.limits import read_side_text, shown
 from xcheck.model import Document, IgnoredLine, Lang, Paragraph, Script, Sentence, Word
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer, opencc_converter, punkt_tokenizer
 
@@ -187,7 +188,7 @@ def simplified_copy(text: str, script: Script) -> str:
 _LOADED_USER_DICTS: set[tuple[str, float]] = set()
 
 
-def load_user_dict(path: str) -> None:
+def load_user_dict(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Add a jieba user dictionary (``word [frequency] [tag]`` per line) for names.
 
     It changes word segmentation for the whole process: every later Chinese word split,
@@ -197,13 +198,14 @@ def load_user_dict(path: str) -> None:
     p = Path(path)
     try:
         key = (str(p.resolve()), p.stat().st_mtime)
-        if key in _LOADED_USER_DICTS:
-            return
-        text = p.read_text("utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such user dictionary") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read user dictionary ({e})") from None
+        raise ConfigError(f"{shown(path)}: no such user dictionary") from None
+    except (OSError, ValueError, RuntimeError) as e:
+        raise ConfigError(f"{shown(path)}: cannot read user dictionary ({e})") from None
+    if key in _LOADED_USER_DICTS:
+        return
+    text = read_side_text(path, max_bytes, what="user dictionary", error=ConfigError)
+    path = shown(path)
     tokenizer = jieba_tokenizer()
     to_simplified = opencc_converter("t2s")
     for number, line in enumerate(text.splitlines(), 1):

@@ -215,6 +215,11 @@ class Settings:
     presegmented: bool = False
     encoding: str | None = None
     max_bytes: int = 20_000_000
+    # Sentences per side: the aligner's cost grows with them (100,000 short lines took 80 s and
+    # 2.8 GB; 10k x 13.6k sentences 78 s and 785 MB, README), so a 2-core CI runner is kept
+    # safe by refusing longer inputs at once, naming --max-sentences.
+    # A ceiling refuses input, it never changes a report: it is not in the report's settings.
+    max_sentences: int = 10_000
     # A jieba user dictionary (one word per line: word [frequency] [tag]) for names.
     user_dict: str | None = None
     # Per-rule overrides: (rule or check name, "off" | "error" | "warning" | "info").

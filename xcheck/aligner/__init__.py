@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import numpy as np
 
@@ -11,10 +11,11 @@ from xcheck.aligner.costs import (
     MTPairScorer,
     PairScorer,
     band_matrix,
+    distinct,
     random_baselines,
     sentence_weights,
 )
-from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, Side, run
+from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, Side, run, summarise
 from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
@@ -81,6 +82,19 @@ def _mt_chrf(mt: tuple[str, ...] | None, en: Document, zs: int, ze: int, es: int
     from xcheck.lexicon.chrf import sentence_chrf
 
     return round(sentence_chrf(hyp, " ".join(s.text for s in en.sentences[es:ee])), 4)
+
+
+def _score_evidence(inp: DPInput, result: DPResult, scorer: PairScorer, zh: Document,
+                    en: Document) -> list[float]:
+    """The beads' evidence above chance, for the document score. When a side repeats
+    sentences, chance is re-estimated on distinct texts: copies of a sentence's translation
+    are not random pairs, and a faithful article that repeats a sentence is not unrelated."""
+    zh_keys = [s.text for s in zh.sentences]
+    en_keys = [s.text for s in en.sentences]
+    if distinct(zh_keys, len(zh_keys)) is None and distinct(en_keys, len(en_keys)) is None:
+        return result.evidence
+    zr, ec = random_baselines(scorer, samples=24, zh_keys=zh_keys, en_keys=en_keys)
+    return summarise(replace(inp, zh_base=zr, en_base=ec), result.beads).evidence
 
 
 def meaning_of(zh: Document, en: Document, max_side: int, encode_up_to: int) -> Meaning:
@@ -160,5 +174,5 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         for (zs, ze, es, ee), sim in zip(result.beads, result.similarity, strict=True)
     )
     total_w = sum(result.weight) or 1.0
-    doc_score = max(0.0, sum(result.evidence) / total_w * 2)
+    doc_score = max(0.0, sum(_score_evidence(inp, result, scorer, zh, en)) / total_w * 2)
     return Alignment(zh, en, beads, round(min(doc_score, 1.0), 4), tuple(asdict(settings).items()))

@@ -11,6 +11,7 @@ everything earns no credit).
 from __future__ import annotations
 
 import random
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,9 +104,23 @@ def band_matrix(scorer: PairScorer, lo: np.ndarray, hi: np.ndarray, max_side: in
     return BandMatrix(starts, prefix)
 
 
-def random_baselines(scorer: PairScorer, samples: int,
-                     seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
-    """Mean P of each zh sentence with random en sentences, and of each en with random zh."""
+def distinct(keys: Sequence[Hashable] | None, count: int) -> list[int] | None:
+    """One index per distinct key (the first), or None when every key is distinct (or no
+    keys were given): sampling then draws from all ``count`` sentences, as it always did."""
+    if keys is None:
+        return None
+    first = list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
+    return sorted(first) if len(first) < count else None
+
+
+def random_baselines(scorer: PairScorer, samples: int, seed: int = 13,
+                     zh_keys: Sequence[Hashable] | None = None,
+                     en_keys: Sequence[Hashable] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Mean P of each zh sentence with random en sentences, and of each en with random zh.
+
+    A side that repeats sentences (``*_keys``, the texts, say which are copies) is sampled by
+    distinct text, so copies of one sentence's translation do not pass for chance; a side of
+    one distinct text gives no estimate of chance at all, and the baseline is 0."""
     rng = random.Random(seed)
     n = len(scorer.ev.zh)
     m = len(scorer.ev.en)
@@ -113,12 +128,23 @@ def random_baselines(scorer: PairScorer, samples: int,
     c = np.zeros(m)
     if n == 0 or m == 0:
         return r, c
-    k = min(samples, m)
-    for i in range(n):
-        r[i] = sum(scorer.pair(i, rng.randrange(m)) for _ in range(k)) / k
-    k = min(samples, n)
-    for j in range(m):
-        c[j] = sum(scorer.pair(rng.randrange(n), j) for _ in range(k)) / k
+    en_pool, zh_pool = distinct(en_keys, m), distinct(zh_keys, n)
+    if en_pool is None:
+        k = min(samples, m)
+        for i in range(n):
+            r[i] = sum(scorer.pair(i, rng.randrange(m)) for _ in range(k)) / k
+    elif len(en_pool) > 1:
+        k = min(samples, len(en_pool))
+        for i in range(n):
+            r[i] = sum(scorer.pair(i, rng.choice(en_pool)) for _ in range(k)) / k
+    if zh_pool is None:
+        k = min(samples, n)
+        for j in range(m):
+            c[j] = sum(scorer.pair(rng.randrange(n), j) for _ in range(k)) / k
+    elif len(zh_pool) > 1:
+        k = min(samples, len(zh_pool))
+        for j in range(m):
+            c[j] = sum(scorer.pair(rng.choice(zh_pool), j) for _ in range(k)) / k
     return r, c
 
 

@@ -60,6 +60,20 @@ class Context:
         return self.alignment.en
 
     @cached_property
+    def whole_zh_text(self) -> str:
+        """``zh_text(whole)``, computed once (asked per bead, it is quadratic)."""
+        return self.zh_text(self.whole)
+
+    @cached_property
+    def whole_en_stems(self) -> list[str]:
+        """Stems of the whole English article (its sentences), computed once: a check that
+        asks per bead would be quadratic in a long article."""
+        from xcheck.lexicon import known_names
+        from xcheck.lexicon.places import phrase_stems
+
+        return phrase_stems(known_names.fold(" ".join(s.text for s in self.en.sentences)))
+
+    @cached_property
     def aliases(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
         """(Simplified zh, English, lower-cased English words) from the shipped aliases and
         the user's glossary: evidence that the two sides match."""

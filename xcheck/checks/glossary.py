@@ -10,17 +10,16 @@ from xcheck.checks import register
 from xcheck.checks.context import Context
 from xcheck.checks.rules import make_finding
 from xcheck.errors import ConfigError
+from xcheck.io import DEFAULT_MAX_BYTES
+from xcheck.limits import MAX_TERM_CHARS, read_side_text, shown
 from xcheck.model import Finding, Side, Span
 
 
-def read_glossary(path: str | Path) -> tuple[tuple[str, str], ...]:
+def read_glossary(path: str | Path,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[tuple[str, str], ...]:
     """A TSV or CSV file of ``zh<TAB or comma>en`` pairs; '#' lines are comments."""
-    p = Path(path)
-    try:
-        text = p.read_text("utf-8-sig")
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read glossary ({e.strerror})") from None
-    return glossary_from_text(text, str(path))
+    text = read_side_text(path, max_bytes, what="glossary", error=ConfigError)
+    return glossary_from_text(text, shown(path))
 
 
 def glossary_from_text(text: str, name: str = "glossary") -> tuple[tuple[str, str], ...]:
@@ -29,12 +28,21 @@ def glossary_from_text(text: str, name: str = "glossary") -> tuple[tuple[str, st
     text = text.removeprefix("\ufeff")
     delimiter = "\t" if "\t" in text else ","
     out: list[tuple[str, str]] = []
-    for n, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):
+    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as e:  # a field over csv's own size limit, a NUL...
+        raise ConfigError(f"{path}:{reader.line_num}: not a glossary line ({e})") from None
+    for n, row in enumerate(rows, 1):
         if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
             continue
         if len(row) < 2 or not row[1].strip():
             raise ConfigError(f"{path}:{n}: expected 'chinese{delimiter}english'")
-        out.append((row[0].strip(), row[1].strip()))
+        term = (row[0].strip(), row[1].strip())
+        if max(map(len, term)) > MAX_TERM_CHARS:
+            raise ConfigError(f"{path}:{n}: a glossary term is at most {MAX_TERM_CHARS} "
+                              f"characters, not {max(map(len, term)):,}")
+        out.append(term)
     return tuple(out)
 
 

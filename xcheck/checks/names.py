@@ -353,7 +353,7 @@ def _romanises(word: str, name: str) -> bool:
 
 def _known_en(ctx: Context, token: EnToken) -> bool:
     """An English name the Chinese article gives somewhere (explicitation, not addition)."""
-    return ctx.en_supported(token, ctx.whole, ctx.bead_stems(ctx.whole), ctx.zh_text(ctx.whole))
+    return ctx.en_supported(token, ctx.whole, ctx.bead_stems(ctx.whole), ctx.whole_zh_text)
 
 
 def _known_zh(ctx: Context, name: str) -> bool:
@@ -522,8 +522,8 @@ def _unpaired(ctx: Context, bead: Bead, runs: list[EnRun], zh_names: list[ZhName
     # Left with no candidate at all. A known PLACE whose known forms the other article never
     # gives is positive evidence (a warning); anything else is only the absence of a match,
     # worth an info at most.
-    whole_zh = ctx.zh_text(ctx.whole)
-    whole_en = _whole_en_stems(ctx)
+    whole_zh = ctx.whole_zh_text
+    whole_en = ctx.whole_en_stems
     for j, run in run_left:
         text = ctx.en.text[run[0].start : run[-1].end]
         forms = known.known_place_absent(text, whole_zh)
@@ -568,10 +568,6 @@ def _named_anywhere(ctx: Context, zname: str, forms: tuple[tuple[str, ...], ...]
 def _acronym(word: str) -> bool:
     letters = [c for c in word.removesuffix("'s").removesuffix("’s") if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
-
-
-def _whole_en_stems(ctx: Context) -> list[str]:
-    return phrase_stems(known.fold(" ".join(s.text for s in ctx.en.sentences)))
 
 
 def _rendered_zh(ctx: Context, zname: str, bead: Bead, en_stems: list[str]) -> bool:

@@ -217,11 +217,12 @@ def read_mt(path: str | Path, zh: Document, *, encoding: str | None = None,
     warnings and no parts)."""
     from xcheck.errors import EmptyInputError
     from xcheck.io import read_text
+    from xcheck.limits import shown
 
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
     try:
         text = read_text(path, encoding, **kwargs)
     except EmptyInputError:
         text = ""
-    return mt_from_text(text, zh, path=str(path), presegmented=presegmented,
+    return mt_from_text(text, zh, path=shown(path), presegmented=presegmented,
                         settings=settings, zh_words=zh_words)

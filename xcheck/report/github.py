@@ -12,6 +12,7 @@ from xcheck.model import Finding, Report
 from xcheck.report import RenderOptions, register
 from xcheck.report.ci import github_line
 from xcheck.report.common import Locator, at_or_above, one_line
+from xcheck.report.inert import inert, inert_line, no_mentions
 
 PER_TYPE = 10  # annotations GitHub shows per type and step
 PER_STEP = 50  # annotations GitHub shows per step
@@ -38,7 +39,9 @@ def annotated(report: Report) -> tuple[list[Finding], list[Finding]]:
 def render_github(report: Report, options: RenderOptions = RenderOptions()) -> str:
     locator = Locator(report)
     shown, left = annotated(report)
-    out = "".join(github_line(report, f, locator) for f in shown)
+    # Escaped last: workflow-command escaping leaves ESC and BEL, which would let an article
+    # print a fake "All checks passed" in the Actions log.
+    out = "".join(inert(github_line(report, f, locator)) for f in shown)
     if left:
         counts = {k: sum(1 for f in left if _KIND[f.severity.value] == k) for k in _KIND.values()}
         what = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
@@ -49,7 +52,8 @@ def render_github(report: Report, options: RenderOptions = RenderOptions()) -> s
 
 
 def _cell(text: str) -> str:
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    cell = inert_line(one_line(text)).replace("\\", "\\\\").replace("|", "\\|")
+    return no_mentions(cell.replace("<", "&lt;"))
 
 
 def job_summary(report: Report, threshold: str = "error") -> str:

@@ -11,6 +11,7 @@ import re
 from xcheck.model import Document, Finding, Report, Span
 from xcheck.report import RenderOptions, register
 from xcheck.report.common import pieces
+from xcheck.report.inert import inert_line, no_mentions
 from xcheck.report.text import signature
 
 _SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:>])")
@@ -19,10 +20,10 @@ _ICON = {"error": "🛑", "warning": "⚠️", "info": "ℹ️"}
 
 def md_escape(text: str) -> str:
     """Escape article text for Markdown: no HTML, no links, no emphasis survive."""
-    text = re.sub(r"\s+", " ", text)
+    text = inert_line(re.sub(r"\s+", " ", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Escaping ':' also stops autolinks (``http://``, ``javascript:``).
-    return _SYNTAX.sub(r"\\\1", text)
+    return no_mentions(_SYNTAX.sub(r"\\\1", text))
 
 
 def _sentence(doc: Document, index: int, spans: tuple[Span, ...]) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from xcheck.model import Document, Finding, Report, Span
 from xcheck.report import RenderOptions, register
+from xcheck.report.inert import inert
 from xcheck.settings import SIGNATURE_ALIGN, AlignSettings, CheckSettings, changed, digest
 
 if TYPE_CHECKING:
@@ -142,8 +143,8 @@ def render_text(report: Report, options: RenderOptions = RenderOptions()) -> str
         body += finding_text(report, f)
         body.append("")
     tail = least_similar(report)
-    return "\n".join([*header(report), "", *body, *tail, *([""] if tail else []),
-                      signature(report)]) + "\n"
+    return inert("\n".join([*header(report), "", *body, *tail, *([""] if tail else []),
+                            signature(report)]) + "\n")
 
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
@@ -156,7 +157,7 @@ def _rich_sentence(doc: Document, index: int, spans: tuple[Span, ...], style: st
 
     out = Text()
     for text, keys in pieces(doc, index, [(sp, "x") for sp in spans]):
-        out.append(text, style=f"{style} reverse" if keys else None)
+        out.append(inert(text), style=f"{style} reverse" if keys else None)
     return out
 
 
@@ -166,7 +167,7 @@ def print_rich(report: Report, console: Console) -> None:
 
     al = report.alignment
     for line in header(report):
-        console.print(Text(line, style="bold"))
+        console.print(Text(inert(line), style="bold"))
     console.print()
     for f in report.findings:
         style = _STYLE[f.severity.value]
@@ -175,9 +176,9 @@ def print_rich(report: Report, console: Console) -> None:
         head.append(f"{f.category.value}/{f.type.value} ", style="bold")
         head.append(f"[{f.rule}] {f.fingerprint}", style="dim")
         console.print(head)
-        console.print(Text("  " + f.message))
+        console.print(Text(inert("  " + f.message)))
         if f.evidence:
-            console.print(Text(f"  evidence: {f.evidence}", style="dim"))
+            console.print(Text(inert(f"  evidence: {f.evidence}"), style="dim"))
         if f.type.value != "document":
             for label, doc, side in (("zh", al.zh, f.zh), ("en", al.en, f.en)):
                 for i in side.sentences[:3]:
@@ -187,7 +188,7 @@ def print_rich(report: Report, console: Console) -> None:
         console.print()
     tail = least_similar(report)
     for line in tail:
-        console.print(Text(line, style="bold" if line is tail[0] else ""))
+        console.print(Text(inert(line), style="bold" if line is tail[0] else ""))
     if tail:
         console.print()
-    console.print(Text(signature(report), style="dim"))
+    console.print(Text(inert(signature(report)), style="dim"))

@@ -109,7 +109,7 @@ def _read_options(item: Input, settings: Settings) -> Any:
     # (pasted text is already text: an encoding setting is for uploaded files)
     encoding = settings.encoding if isinstance(item.data, bytes) else None
     return ReadOptions(encoding, settings.presegmented, settings.max_bytes,
-                       settings.input_format)
+                       max_sentences=settings.max_sentences, input_format=settings.input_format)
 
 
 def load(item: Input, settings: Settings) -> Any:
@@ -147,10 +147,11 @@ def run_task(task: Task, defaults: Defaults) -> dict[str, str]:
         glossary = glossary_from_text(plain_text(task.glossary, settings), task.glossary.name)
     if task.en is None:
         zh, en = bilingual_from_loaded(load(task.zh, settings), task.zh.name,
-                                       settings.presegmented)
+                                       settings.presegmented, settings.max_sentences)
     else:
         zh, en = pair_from_loaded(load(task.zh, settings), load(task.en, settings),
-                                  task.zh.name, task.en.name, settings.presegmented)
+                                  task.zh.name, task.en.name, settings.presegmented,
+                                  settings.max_sentences)
     mt = None
     if task.mt is not None:
         try:
