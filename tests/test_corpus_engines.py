@@ -30,11 +30,13 @@ NAMES = sorted(p.name[: -len(".zh.txt")] for p in PAIRS.glob("*.zh.txt"))
 
 
 def _repeated(folder: Path, n: int) -> Path:
-    """``n`` pairs (links to the corpora pairs, in turn)."""
+    """``n`` pairs (copies of the corpora pairs, in turn; a link would lead outside the
+    folder, which discovery refuses)."""
     folder.mkdir(parents=True, exist_ok=True)
     for k in range(n):
         for lang in ("zh", "en"):
-            (folder / f"p{k:02d}.{lang}.txt").symlink_to(PAIRS / f"{NAMES[k % 5]}.{lang}.txt")
+            shutil.copyfile(PAIRS / f"{NAMES[k % 5]}.{lang}.txt",
+                            folder / f"p{k:02d}.{lang}.txt")
     return folder
 
 
@@ -287,10 +289,10 @@ def test_time_limit_interrupts_python_code() -> None:
 
 def test_output_folder_can_be_the_input_folder(tmp_path: Path) -> None:
     folder = _repeated(tmp_path / "in", 2)
-    (folder / "index.zh.txt").symlink_to(PAIRS / "seed.zh.txt")  # ids like the corpus files
-    (folder / "index.en.txt").symlink_to(PAIRS / "seed.en.txt")
-    (folder / "summary.zh.txt").symlink_to(PAIRS / "seed.zh.txt")
-    (folder / "summary.en.txt").symlink_to(PAIRS / "seed.en.txt")
+    shutil.copyfile(PAIRS / "seed.zh.txt", folder / "index.zh.txt")  # ids like the corpus files
+    shutil.copyfile(PAIRS / "seed.en.txt", folder / "index.en.txt")
+    shutil.copyfile(PAIRS / "seed.zh.txt", folder / "summary.zh.txt")
+    shutil.copyfile(PAIRS / "seed.en.txt", folder / "summary.en.txt")
     args = ["corpus", str(folder), "-o", str(folder), "-f", "text,json,html,junit,jsonl",
             "-j", "1", "--fail-on", "never"]
     for _ in range(2):  # the second run must not read the first one's reports as pairs
