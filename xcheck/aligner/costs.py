@@ -33,8 +33,27 @@ class PairScorer:
                     cover.setdefault(e, []).append(u)
             self.zh_cover.append(cover)
             self.zh_union.append(frozenset(cover))
+        # Copies of one sentence (same evidence units) score alike: with runs of repeated
+        # sentences, each distinct (zh, en) pair is scored once.
+        zh_first = _first_copies([tuple(s.units) for s in ev.zh])
+        en_first = _first_copies([tuple(s.units) for s in ev.en])
+        if zh_first is not None or en_first is not None:
+            self._zh_first = zh_first or list(range(len(ev.zh)))
+            self._en_first = en_first or list(range(len(ev.en)))
+            self._memo: dict[tuple[int, int], float] = {}
+            self.pair = self._pair_of_copies  # type: ignore[method-assign]
+
+    def _pair_of_copies(self, i: int, j: int) -> float:
+        key = (self._zh_first[i], self._en_first[j])
+        score = self._memo.get(key)
+        if score is None:
+            score = self._memo[key] = self._pair(*key)
+        return score
 
     def pair(self, i: int, j: int) -> float:
+        return self._pair(i, j)
+
+    def _pair(self, i: int, j: int) -> float:
         inter = self.zh_union[i] & self.en_sets[j]
         if not inter:
             return 0.0
@@ -47,6 +66,13 @@ class PairScorer:
             total += we[e]
             matched.update(cover[e])
         return total + sum(map(wz.__getitem__, matched))
+
+
+def _first_copies(keys: list[tuple[int, ...]]) -> list[int] | None:
+    """Each sentence's first copy (by its evidence units), or None when none repeats."""
+    first: dict[tuple[int, ...], int] = {}
+    out = [first.setdefault(k, i) for i, k in enumerate(keys)]
+    return out if len(first) < len(keys) else None
 
 
 @dataclass
