@@ -14,7 +14,7 @@ untimed run, so the disk caches and xcheck's per-user cache are warm.
   ``xcheck.check(paths)``; also with the jieba segmentation, sentence-vector and
   name-similarity memos emptied before each run (what a new article costs when nothing
   about it is remembered).
-- ``corpus``: ``xcheck corpus`` on ``--pairs`` pairs (corpora/pairs repeated, symlinked)
+- ``corpus``: ``xcheck corpus`` on ``--pairs`` pairs (corpora/pairs repeated, copied)
   with ``--jobs 1`` and ``--jobs 2``: pairs/s and sentences/s. ``--flat``: peak memory with
   100 and 1,000 pairs (``--jobs 2``).
 - ``align``: ``xcheck align --presegmented`` on the align-dev chapters concatenated
@@ -156,8 +156,9 @@ def make_corpus(folder: Path, n: int, seed_only: bool = False) -> None:
         zh = pairs[k % len(pairs)]
         en = zh.with_name(zh.name.replace(".zh.txt", ".en.txt"))
         name = f"p{k:05d}-{zh.name[: -len('.zh.txt')]}"
-        (folder / f"{name}.zh.txt").symlink_to(zh)
-        (folder / f"{name}.en.txt").symlink_to(en)
+        # Copies: discovery refuses links that lead outside the folder.
+        shutil.copyfile(zh, folder / f"{name}.zh.txt")
+        shutil.copyfile(en, folder / f"{name}.en.txt")
 
 
 def corpus_sentences(n: int, seed_only: bool = False) -> int:

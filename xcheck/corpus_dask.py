@@ -67,6 +67,9 @@ def cluster_session(job: Job, workers: int, scheduler: str | None) -> Iterator[
             # One task per worker thread at a time: a pair that kills its worker takes no
             # queued neighbour down with it (each death counts against the tasks it held).
             "distributed.scheduler.worker-saturation": 1.0,
+            # Dask samples a worker's stack every 10 ms for its dashboard: a cost on every
+            # pair's pure-Python work that nobody reads here.
+            "distributed.worker.profile.enabled": False,
             # A local cluster's scheduler lives in this process: its histories (system
             # samples every 0.5 s, logs, finished computations) are kept short so the
             # client's memory stays flat however long the run.
