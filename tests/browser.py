@@ -24,6 +24,15 @@ def _missing(what: str) -> None:
 
 
 @pytest.fixture(scope="module")
+def chromium() -> str:
+    """The path of Debian's chromium (for tests that drive it without Playwright)."""
+    if BROWSER is None:
+        _missing("chromium")
+    assert BROWSER is not None
+    return BROWSER
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if BROWSER is None:
         _missing("chromium")

@@ -8,15 +8,14 @@ missing browser fails.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.browser import chromium  # noqa: F401  (the fixture)
 from tests.helpers import PAIRS, PAYLOAD, corpus_report, hostile_report, same_language_report
 from xcheck.load import document_from_text
 from xcheck.model import Lang
@@ -102,17 +101,6 @@ def test_html_renders_the_payload_inert() -> None:
     assert "<img src=x" not in out
 
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    if BROWSER is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but chromium is not installed (.ci/run installs it)")
-        pytest.skip("chromium is not installed (apt-get install chromium); set CI=1 to "
-                    "make this a failure")
-    return BROWSER
 
 
 def _flags(tmp: Path) -> list[str]:
@@ -128,7 +116,7 @@ def dump_dom(browser: str, page: Path, tmp: Path) -> str:
     return proc.stdout
 
 
-def test_seed_report_in_browser(chromium: str, tmp_path: Path) -> None:
+def test_seed_report_in_browser(chromium: str, tmp_path: Path) -> None:  # noqa: F811
     report = corpus_report("seed-one-file")
     page = tmp_path / "seed.html"
     page.write_text(render(report, "html"), "utf-8")
@@ -144,7 +132,7 @@ def test_seed_report_in_browser(chromium: str, tmp_path: Path) -> None:
     assert dom.count("<mark ") >= sum(1 for f in report.findings if f.en.spans or f.zh.spans)
 
 
-def test_planted_script_does_not_run(chromium: str, tmp_path: Path) -> None:
+def test_planted_script_does_not_run(chromium: str, tmp_path: Path) -> None:  # noqa: F811
     from xcheck.api import check_documents
 
     plant = ("<script>document.documentElement.setAttribute('data-pwned','1')</script>"
@@ -167,7 +155,7 @@ def test_planted_script_does_not_run(chromium: str, tmp_path: Path) -> None:
     assert "<img" not in dom
 
 
-def test_least_similar_first_reorders_the_beads(chromium: str, tmp_path: Path) -> None:
+def test_least_similar_first_reorders_the_beads(chromium: str, tmp_path: Path) -> None:  # noqa: F811
     from tests.conftest import CORPORA
     from xcheck.api import check
 

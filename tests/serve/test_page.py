@@ -12,7 +12,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -26,24 +25,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tests.browser import chromium  # noqa: F401  (the fixture)
 from tests.conftest import CORPORA, ROOT
 from xcheck.cli import app as cli
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE_WIDTH = 390
 # The seed's four known divergences (corpora/divergences.json, tests/test_divergences.py).
 SEED_FINDINGS = ("烏克蘭總統澤連斯基公開表態", '"this weekend"', '"Steve"',
                  "choice of a Middle East envoy")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    if BROWSER is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but chromium is not installed (.ci/run installs it)")
-        pytest.skip("chromium is not installed (apt-get install chromium); set CI=1 to "
-                    "make this a failure")
-    return BROWSER
 
 
 def free_port() -> int:
@@ -189,7 +178,7 @@ class DevTools:
 
 
 @pytest.fixture()
-def browser(chromium: str, tmp_path: Path) -> Iterator[DevTools]:
+def browser(chromium: str, tmp_path: Path) -> Iterator[DevTools]:  # noqa: F811
     tools = DevTools(chromium, tmp_path / "profile", tmp_path)
     try:
         yield tools
