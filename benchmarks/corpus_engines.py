@@ -32,20 +32,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import MEASURE  # one way to time a corpus run and read its peak RSS
 from perf import make_corpus  # the corpora pairs, repeated
-
-MEASURE = """
-import json, resource, sys, time
-from xcheck.cli import app
-t0 = time.perf_counter()
-try:
-    app(sys.argv[1:], standalone_mode=False)
-except SystemExit:
-    pass
-seconds = time.perf_counter() - t0
-print(json.dumps({"seconds": seconds,
-                  "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
-"""
 
 
 def measure(corpus: Path, out: Path, engine: str, jobs: int,
