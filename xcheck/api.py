@@ -63,14 +63,14 @@ def segment_file(path: str | Path, lang: Lang | None = None,
     _prepare(settings)
     if lang is None:
         from xcheck.io import split_bilingual
-        from xcheck.load import load_input
+        from xcheck.load import bilingual_from_loaded, load_input
 
+        # (read once: a bilingual file's two documents come from what was loaded)
         loaded = load_input(path, _options(settings))
-        if loaded.units is not None:
-            return read_bilingual(path, _options(settings))
-        split = split_bilingual(loaded.text)
-        if len(split.zh) >= 2 and len(split.en) >= 2:
-            return read_bilingual(path, _options(settings))
+        split = split_bilingual(loaded.text) if loaded.units is None else None
+        if split is None or (len(split.zh) >= 2 and len(split.en) >= 2):
+            return bilingual_from_loaded(loaded, path, settings.presegmented,
+                                         settings.max_sentences)
     return (read_document(path, lang, _options(settings)),)
 
 
