@@ -17,6 +17,7 @@ from pathlib import Path
 import psutil
 import pytest
 from distributed import LocalCluster, WorkerPlugin
+from distributed.diagnostics.plugin import SchedulerPlugin
 from typer.testing import CliRunner
 
 from tests.conftest import CORPORA, ROOT, SEED
@@ -166,6 +167,34 @@ def test_a_killed_worker_loses_no_pair(cluster: LocalCluster, tmp_path: Path) ->
     ids = [json.loads(x)["id"] for x in (out / "corpus.jsonl").read_text("utf-8").splitlines()]
     assert ids == [f"p{k:02d}" for k in range(10)]  # each pair once, in order
     assert outcome.totals.checked == 10 and not outcome.totals.failures
+
+
+def test_pairs_travel_to_the_workers_in_batches(cluster: LocalCluster,
+                                                tmp_path: Path) -> None:
+    from xcheck.corpus_dask import BATCH_PAIRS
+
+    finished: list[str] = []
+    cluster.scheduler.add_plugin(TaskKeys(finished), name="xcheck-test-keys")
+    try:
+        outcome = run_corpus(discover(_repeated(tmp_path / "in", 10)),
+                             plan(Settings(), (), ["jsonl"], tmp_path / "out", "never"), 2,
+                             engine="dask", scheduler=cluster.scheduler_address)
+    finally:
+        cluster.scheduler.remove_plugin(name="xcheck-test-keys")
+    assert outcome.totals.checked == 10
+    assert BATCH_PAIRS == 4 and len(finished) == 3  # 4 + 4 + 2 pairs
+
+
+class TaskKeys(SchedulerPlugin):
+    """Records the keys of the xcheck tasks the scheduler saw finish."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+
+    def transition(self, key: object, start: str, finish: str, *args: object,
+                   **kwargs: object) -> None:
+        if finish == "memory" and str(key).startswith("xcheck-"):
+            self.keys.append(str(key))
 
 
 def test_a_pair_that_kills_its_workers_is_reported_failed(cluster: LocalCluster) -> None:

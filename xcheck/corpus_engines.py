@@ -178,13 +178,14 @@ def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
 @contextlib.contextmanager
 def dask_session(job: Job, options: EngineOptions) -> Iterator[Session]:
     try:
-        from xcheck.corpus_dask import cluster_session
+        from xcheck.corpus_dask import BATCH_PAIRS, cluster_session
     except ImportError:
         raise ConfigError("the dask engine needs Dask: pip install 'xcheck[dask]'") from None
     try:
         with cluster_session(job, options.workers, options.scheduler) as (submit, collect,
                                                                             workers):
-            yield Session(submit, collect, workers, max(8, 4 * workers))
+            # Three batches per worker in flight: one running, the next ones queued.
+            yield Session(submit, collect, workers, 3 * BATCH_PAIRS * workers)
     except OSError as e:
         raise InputError(f"cannot reach the Dask cluster ({e})") from None
 
