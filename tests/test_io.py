@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEED
 from xcheck.errors import InputError
@@ -90,3 +92,38 @@ def test_bilingual_layouts(layout: str) -> None:
     assert len(edoc.sentences) == 3
     assert [li.text for li in zdoc.ignored] == ["- 1"]
     assert split_bilingual(text).ignored[0].number == 5
+
+
+def _letter_counts_by_character(text: str) -> tuple[int, int, int]:
+    """letter_counts' meaning, one character at a time (it counts by regular expression)."""
+    import unicodedata
+
+    from xcheck.io import is_han, is_kana_or_hangul
+
+    han = latin = other = 0
+    for ch in text:
+        if ch.isascii():
+            latin += ch.isalpha()
+        elif is_han(ch):
+            han += 1
+        elif is_kana_or_hangul(ch):
+            other += 1
+        elif ch.isalpha() and unicodedata.name(ch, "").startswith(("LATIN", "FULLWIDTH LATIN")):
+            latin += 1
+    return han, latin, other
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_letter_counts_agree_with_a_character_by_character_count(text: str) -> None:
+    from xcheck.io import letter_counts
+
+    assert letter_counts(text) == _letter_counts_by_character(text)
+
+
+def test_letter_counts_skip_only_blocks_without_latin_letters() -> None:
+    from xcheck.io import letter_counts
+
+    for code in [*range(0x2000, 0x2070), *range(0x3000, 0x3040), *range(0xFF00, 0xFF21),
+                 *range(0xC0, 0x250), *range(0xFF21, 0xFF5B)]:
+        assert letter_counts(chr(code)) == _letter_counts_by_character(chr(code)), hex(code)

@@ -6,6 +6,8 @@ Only this module and the CLI touch the file system for article input.
 from __future__ import annotations
 
 import codecs
+import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,17 +234,25 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+_HAN_CHARS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f"  # as is_han
+_KANA_HANGUL_CHARS = "\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff"  # as is_kana_or_hangul
+_HAN_RUN = re.compile(f"[{_HAN_CHARS}]+")
+_KANA_HANGUL_RUN = re.compile(f"[{_KANA_HANGUL_CHARS}]+")
+# Not ASCII, Han, kana or hangul, nor a punctuation block (general, CJK, full-width) that
+# has no letters: the characters that may be accented or full-width Latin letters.
+_OTHER_LETTER = re.compile(
+    f"[^\\x00-\\x7f{_HAN_CHARS}{_KANA_HANGUL_CHARS}\u2000-\u206f\u3000-\u303f\uff00-\uff20]")
+
+
 def letter_counts(text: str) -> tuple[int, int, int]:
-    """(Han characters, Latin letters, kana/hangul characters) in ``text``."""
-    han = latin = other = 0
-    for ch in text:
-        if ch.isascii():  # the common case, without a Unicode name lookup
-            latin += ch.isalpha()
-        elif is_han(ch):
-            han += 1
-        elif is_kana_or_hangul(ch):
-            other += 1
-        elif ch.isalpha() and unicodedata.name(ch, "").startswith(("LATIN", "FULLWIDTH LATIN")):
+    """(Han characters, Latin letters, kana/hangul characters) in ``text``. Counted by
+    regular expression runs, not character by character: whole articles are counted."""
+    han = sum(m.end() - m.start() for m in _HAN_RUN.finditer(text))
+    other = sum(m.end() - m.start() for m in _KANA_HANGUL_RUN.finditer(text))
+    latin = sum(map(text.count, string.ascii_letters))
+    for m in _OTHER_LETTER.finditer(text):  # accented and full-width Latin letters
+        ch = m.group()
+        if ch.isalpha() and unicodedata.name(ch, "").startswith(("LATIN", "FULLWIDTH LATIN")):
             latin += 1
     return han, latin, other
 

@@ -15,7 +15,16 @@ from xcheck.aligner.costs import (
     random_baselines,
     sentence_weights,
 )
-from xcheck.aligner.dp import DPInput, DPParams, DPResult, Meaning, Side, run, summarise
+from xcheck.aligner.dp import (
+    DPInput,
+    DPParams,
+    DPResult,
+    Meaning,
+    Side,
+    SimCache,
+    run,
+    summarise,
+)
 from xcheck.aligner.repair import repair_nulls
 from xcheck.errors import ConfigError
 from xcheck.lexicon.evidence import Evidence, build_evidence
@@ -157,12 +166,13 @@ def align_documents(zh: Document, en: Document, settings: AlignSettings = AlignS
         embed_weight=settings.embed_weight if settings.embeddings else 0.0,
         embed_scale=settings.embed_scale,
     )
-    result = run(inp, params) if n and m else DPResult([], [], [], [])
+    sims = SimCache()  # the second pass reuses the first's bead similarities
+    result = run(inp, params, sims) if n and m else DPResult([], [], [], [])
     if settings.length_weight and n and m:
         ratio, var = _estimate_length(result, zh_len, en_len, settings)
         params = DPParams(**{**params.__dict__, "length_weight": settings.length_weight,
                              "length_ratio": ratio, "length_var": var})
-        result = run(inp, params)
+        result = run(inp, params, sims)
     if n and m:
         result = repair_nulls(inp, params, result, settings.repair_gain)
     if not n or not m:

@@ -72,7 +72,7 @@ class Side:
         if a in self.encoded:
             out: np.ndarray = self.encoded[a][ends]
             return out
-        span = self.cum[ends] - self.cum[np.clip(ends - a, 0, None)]
+        span = self.cum[ends] - self.cum[np.maximum(ends - a, 0)]
         out = span / self.norm[a][ends][:, None]
         return out
 
@@ -126,14 +126,29 @@ class DPResult:
 
 
 CHUNK = 256  # rows of bead values computed at once (bounds memory on long texts)
+# The beads' similarities are kept for a second pass (the same input with the length term
+# re-estimated) when they fit in this many bytes; past it they are computed again.
+SIM_CACHE_BYTES = 256 * 1024 * 1024
 
 
-def run(inp: DPInput, params: DPParams) -> DPResult:
+class SimCache:
+    """Each chunk's bead similarities (shapes, rows, width) from the first pass over an
+    input, for the next pass over the same input: the similarities (dictionary evidence and
+    sentence vectors) are the costly part of a bead's value and do not depend on the length
+    parameters that differ between passes."""
+
+    def __init__(self) -> None:
+        self.chunks: dict[int, np.ndarray] = {}
+        self.enabled: bool | None = None  # decided by the first pass, from the table's size
+
+
+def run(inp: DPInput, params: DPParams, sims: SimCache | None = None) -> DPResult:
     """Best monotone path from (0, 0) to (n, m) through the band.
 
     Bead values do not depend on the table, so they are computed with numpy for a chunk of
     rows and all shapes at once; the row recurrence is then a few array operations per row.
     Row i of the table holds en boundaries lo[i]..hi[i] at columns PAD + (j - lo[i]).
+    ``sims``: similarities kept from an earlier pass over ``inp``, or to keep for a later one.
     """
     n = len(inp.zh_weight)
     m = len(inp.en_weight)
@@ -159,15 +174,20 @@ def run(inp: DPInput, params: DPParams) -> DPResult:
     real_idx = np.array([shapes.index(s) for s in real] + [drop], dtype=np.int8)
     a_arr = np.array([a for a, _ in real] + [1], dtype=np.int64)
     b_arr = np.array([b for _, b in real] + [0], dtype=np.int64)
+    if sims is not None and sims.enabled is None:
+        sims.enabled = len(real) * n * width * 8 <= SIM_CACHE_BYTES
     for c0 in range(1, n + 1, CHUNK):
         c1 = min(n + 1, c0 + CHUNK)
-        values = _chunk_values(inp, params, cums, real, c0, c1, width)  # (S, rows, width)
+        known = sims.chunks.get(c0) if sims is not None and sims.enabled else None
+        values, sim = _chunk_values(inp, params, cums, real, c0, c1, width, known)
+        if sims is not None and sims.enabled:
+            sims.chunks[c0] = sim
         for i in range(c0, c1):
             prev_rows = i - a_arr
             ok_shape = prev_rows >= 0
             pr = np.where(ok_shape, prev_rows, 0)
             d = lo[i] - b_arr - lo[pr]
-            cols = np.clip(pad + d[:, None] + ks[None, :], 0, total_w - 1)
+            cols = np.minimum(np.maximum(pad + d[:, None] + ks[None, :], 0), total_w - 1)
             cand = table[pr[:, None], cols]
             cand[~ok_shape] = NEG
             cand[:-1] += values[:, i - c0, :]
@@ -245,31 +265,23 @@ class Cums:
 
 
 def _chunk_values(inp: DPInput, params: DPParams, cums: Cums, real: list[tuple[int, int]],
-                  c0: int, c1: int, width: int) -> np.ndarray:
-    """Value of every real bead shape ending at (i, lo[i] + k), rows c0..c1-1."""
+                  c0: int, c1: int, width: int,
+                  known: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Value of every real bead shape ending at (i, lo[i] + k), rows c0..c1-1, and the
+    similarities it was built from (``known``: those of an earlier pass, used as they are)."""
     m = len(inp.en_weight)
     rows_i = np.arange(c0, c1)
     js = np.minimum(inp.lo[rows_i][:, None] + np.arange(width)[None, :], m)  # (R, K)
     out = np.empty((len(real), len(rows_i), width))
-    # Per (a): vertical sums of P over rows i-a..i-1 need per-row clipping; cache per b.
+    sims = known if known is not None else np.empty_like(out)
     for s_idx, (a, b) in enumerate(real):
         p = rows_i - a
         okp = p >= 0
         p_safe = np.where(okp, p, 0)
-        starts = np.clip(js - b, 0, None)
-        psum = np.zeros(js.shape)
-        for t in range(1, a + 1):
-            r = np.clip(rows_i - t, 0, None)
-            psum += inp.band.rows_sum(r[:, None], starts, js)
-        wz = (cums.wz[rows_i] - cums.wz[p_safe])[:, None]
-        weight = wz + (cums.we[js] - cums.we[starts])
-        base = 0.5 * (b * (cums.zr[rows_i] - cums.zr[p_safe])[:, None]
-                      + a * (cums.ec[js] - cums.ec[starts]))
-        sim = (psum - base) / np.maximum(weight, 1e-9)
-        if inp.meaning is not None and params.embed_weight:
-            emb = inp.meaning.block(a, b, rows_i, js)
-            sim = (1.0 - params.embed_weight) * sim \
-                + params.embed_weight * params.embed_scale * emb
+        starts = np.maximum(js - b, 0)
+        if known is None:
+            sims[s_idx] = _similarity(inp, params, cums, a, b, rows_i, p_safe, js, starts)
+        sim = sims[s_idx]
         value = sim * (a + b) * params.shape_multiplier.get((a, b), 1.0)
         value -= params.merge_penalty * (a + b - 2)
         if params.length_weight:
@@ -291,7 +303,29 @@ def _chunk_values(inp: DPInput, params: DPParams, cums: Cums, real: list[tuple[i
                 crossings += (inp.en_para[starts] != inp.en_para[last]).astype(float)
             value -= params.paragraph_penalty * crossings
         out[s_idx] = value
-    return out
+    return out, sims
+
+
+def _similarity(inp: DPInput, params: DPParams, cums: Cums, a: int, b: int,
+                rows_i: np.ndarray, p_safe: np.ndarray, js: np.ndarray,
+                starts: np.ndarray) -> np.ndarray:
+    """Similarity of the (a, b) beads ending at rows ``rows_i`` and en boundaries ``js``:
+    shared evidence above chance per unit of weight, mixed with the sentence vectors'."""
+    # Vertical sums of P over rows i-a..i-1 need per-row clipping.
+    psum = np.zeros(js.shape)
+    for t in range(1, a + 1):
+        r = np.maximum(rows_i - t, 0)
+        psum += inp.band.rows_sum(r[:, None], starts, js)
+    wz = (cums.wz[rows_i] - cums.wz[p_safe])[:, None]
+    weight = wz + (cums.we[js] - cums.we[starts])
+    base = 0.5 * (b * (cums.zr[rows_i] - cums.zr[p_safe])[:, None]
+                  + a * (cums.ec[js] - cums.ec[starts]))
+    sim: np.ndarray = (psum - base) / np.maximum(weight, 1e-9)
+    if inp.meaning is not None and params.embed_weight:
+        emb = inp.meaning.block(a, b, rows_i, js)
+        sim = (1.0 - params.embed_weight) * sim \
+            + params.embed_weight * params.embed_scale * emb
+    return sim
 
 
 def bead_value(inp: DPInput, params: DPParams, zs: int, ze: int, es: int, ee: int,

@@ -85,6 +85,7 @@ _APOSTROPHE = re.compile(r"[’‘`´]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=50_000)  # names and terms recur across a text's sentences
 def _t2s(text: str) -> str:
     from xcheck.resources import opencc_converter
 

@@ -192,16 +192,24 @@ def build_evidence(zh: Document, en: Document, *, names_enabled: bool = True,
     intern = Interner()
     trans: dict[int, frozenset[int]] = {}
     name_index = _near_skeleton_index(_name_index(en)) if names_enabled else {}
-    zh_units = [
-        SentenceUnits(
-            _zh_units(zh.norm_text[s.start : s.end], words.zh[k], intern, dictionary, trans,
-                      name_index),
-            words.zh.lengths[k],
-            punct_counts(s.text, zh=True),
-        )
-        for k, s in enumerate(zh.sentences)
-    ]
-    en_units = [SentenceUnits(_en_units(s.text, words.en[k], intern), words.en.lengths[k],
-                              punct_counts(s.text, zh=False))
-                for k, s in enumerate(en.sentences)]
+    # A repeated sentence has its first copy's units (a faithful article may repeat one).
+    zh_seen: dict[tuple[str, str], SentenceUnits] = {}
+    zh_units = []
+    for k, s in enumerate(zh.sentences):
+        norm = zh.norm_text[s.start : s.end]
+        units = zh_seen.get((s.text, norm))
+        if units is None:
+            units = zh_seen[s.text, norm] = SentenceUnits(
+                _zh_units(norm, words.zh[k], intern, dictionary, trans, name_index),
+                words.zh.lengths[k], punct_counts(s.text, zh=True))
+        zh_units.append(units)
+    en_seen: dict[str, SentenceUnits] = {}
+    en_units = []
+    for k, s in enumerate(en.sentences):
+        units = en_seen.get(s.text)
+        if units is None:
+            units = en_seen[s.text] = SentenceUnits(
+                _en_units(s.text, words.en[k], intern), words.en.lengths[k],
+                punct_counts(s.text, zh=False))
+        en_units.append(units)
     return Evidence(zh_units, en_units, trans, _idf(zh_units), _idf(en_units), intern)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,11 @@ _EN_RE = re.compile(
 
 
 def en_numbers(text: str) -> list[Number]:
+    return list(_en_numbers(text))
+
+
+@lru_cache(maxsize=20_000)  # the checks read a sentence's numbers several times
+def _en_numbers(text: str) -> tuple[Number, ...]:
     out: list[Number] = []
     for m in _EN_RE.finditer(text):
         if m.group("num"):
@@ -144,4 +150,4 @@ def en_numbers(text: str) -> list[Number]:
         if scale:
             value *= _EN_SCALE[scale]
         out.append(Number(m.start(), m.end(), value, pct))
-    return out
+    return tuple(out)

@@ -133,6 +133,7 @@ class ZhWords:
         self._sentences: dict[int, tuple[ZhToken, ...]] = {}
         self._words: dict[str, tuple[frozenset[str], frozenset[str],
                                      tuple[tuple[str, ...], ...], tuple[str, ...]]] = {}
+        self._first: dict[tuple[str, str], int] = {}  # a sentence's text -> where first seen
         self.lengths = tuple(non_space_length(s.text) for s in doc.sentences)
 
     def __len__(self) -> int:
@@ -141,7 +142,17 @@ class ZhWords:
     def __getitem__(self, index: int) -> tuple[ZhToken, ...]:
         found = self._sentences.get(index)
         if found is None:
-            found = self._sentences[index] = self._segment(index)
+            s = self.doc.sentences[index]
+            # A repeated sentence is segmented once: its copies take the same words, moved.
+            first = self._first.setdefault((s.text, self.doc.norm_text[s.start : s.end]),
+                                           index)
+            if first == index:
+                found = self._segment(index)
+            else:
+                delta = s.start - self.doc.sentences[first].start
+                found = tuple(ZhToken(t.start + delta, t.end + delta, t.text, t.norm, t.stems,
+                                      t.loose, t.phrases, t.pieces) for t in self[first])
+            self._sentences[index] = found
         return found
 
     def _segment(self, index: int) -> tuple[ZhToken, ...]:
@@ -195,6 +206,7 @@ class EnWords:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._sentences: dict[int, tuple[EnToken, ...]] = {}
+        self._first: dict[str, int] = {}  # a sentence's text -> where first seen
         self.lengths = tuple(non_space_length(s.text) for s in doc.sentences)
 
     def __len__(self) -> int:
@@ -204,11 +216,18 @@ class EnWords:
         found = self._sentences.get(index)
         if found is None:
             s = self.doc.sentences[index]
-            found = self._sentences[index] = tuple(
-                EnToken(s.start + ts, s.start + te, s.text[ts:te],
-                        stem(s.text[ts:te].lower().rstrip(".")), is_content(s.text[ts:te]),
-                        s.text[ts:te][0].isupper())
-                for ts, te in en_word_tokenizer().span_tokenize(s.text))
+            first = self._first.setdefault(s.text, index)
+            if first == index:
+                found = tuple(
+                    EnToken(s.start + ts, s.start + te, s.text[ts:te],
+                            stem(s.text[ts:te].lower().rstrip(".")), is_content(s.text[ts:te]),
+                            s.text[ts:te][0].isupper())
+                    for ts, te in en_word_tokenizer().span_tokenize(s.text))
+            else:  # a repeated sentence: its first copy's words, moved
+                delta = s.start - self.doc.sentences[first].start
+                found = tuple(EnToken(t.start + delta, t.end + delta, t.text, t.stem,
+                                      t.content, t.capitalised) for t in self[first])
+            self._sentences[index] = found
         return found
 
 
