@@ -169,6 +169,59 @@ def test_a_killed_worker_loses_no_pair(cluster: LocalCluster, tmp_path: Path) ->
     assert outcome.totals.checked == 10 and not outcome.totals.failures
 
 
+def test_a_killed_pool_worker_loses_no_pair(tmp_path: Path) -> None:
+    """The process pool breaks when one worker dies: it is replaced, and the pairs that were
+    in flight run again alone."""
+    folder = _repeated(tmp_path / "in", 12)
+    killed: list[int] = []
+
+    def kill_one(r: object) -> None:
+        if not killed:
+            me = psutil.Process()
+            workers = [p for p in me.children(recursive=True) if p.ppid() != me.pid]
+            assert workers  # forked by the forkserver, not by this process
+            os.kill(workers[0].pid, signal.SIGKILL)
+            killed.append(workers[0].pid)
+
+    out = tmp_path / "out"
+    outcome = run_corpus(discover(folder), plan(Settings(), (), ["jsonl"], out, "never"), 2,
+                         on_result=kill_one)
+    assert killed
+    ids = [json.loads(x)["id"] for x in (out / "corpus.jsonl").read_text("utf-8").splitlines()]
+    assert ids == [f"p{k:02d}" for k in range(12)]  # each pair once, in order
+    assert outcome.totals.checked == 12 and not outcome.totals.failures
+    forkservers = [p for p in psutil.Process().children()
+                   if "forkserver" in " ".join(p.cmdline())]
+    assert _wait_for(lambda: not any(f.children() for f in forkservers), 10)  # workers ended
+
+
+def test_a_pair_that_kills_its_pool_worker_alone_is_reported_failed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pair's first death may be a neighbour's doing; when it also ends the process it
+    runs in alone, it is reported failed."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from xcheck.corpus_engines import EngineOptions, pool_session
+    from xcheck.corpus_worker import Job, Task
+    from xcheck.io import FileBytes
+
+    zh = FileBytes("a.zh.txt", (PAIRS / "seed.zh.txt").read_bytes())
+    task = Task("crash", "crash", zh, FileBytes("a.en.txt", (PAIRS / "seed.en.txt").read_bytes()))
+    broken: Future[object] = Future()
+    broken.set_exception(BrokenProcessPool("a worker died"))
+    with pool_session(Job(), EngineOptions(workers=2)) as session:
+        pool, _ = session.submit(task)
+        # The pool broke with the pair in flight; alone, it ends its process again.
+        monkeypatch.setattr("xcheck.corpus_engines._pool_work", _exit_now)
+        result = session.collect(task, (pool, broken))
+    assert not result.ok and "again when run alone" in (result.error or "")
+
+
+def _exit_now(task: object) -> object:
+    os._exit(1)
+
+
 def test_pairs_travel_to_the_workers_in_batches(cluster: LocalCluster,
                                                 tmp_path: Path) -> None:
     from xcheck.corpus_dask import BATCH_PAIRS

@@ -144,33 +144,75 @@ def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     method = "spawn" if os.name == "nt" else "forkserver"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
         # The forkserver loads the resources once; workers fork from it with them loaded.
         ctx.set_forkserver_preload(["__main__", "xcheck._warm"])
-    pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=ctx,
-                               initializer=_pool_init, initargs=(job, os.getpid()))
 
-    def collect(task: Task, handle: Future[PairResult]) -> PairResult:
+    def new_pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                   initializer=_pool_init, initargs=(job, os.getpid()))
+
+    # A worker that dies (a crash, the kernel's out-of-memory killer) breaks the whole pool:
+    # every pair in flight fails with it. The pool is replaced, and each of those pairs runs
+    # again alone in a process of its own, so a pair that kills its worker is reported
+    # failed and the others are checked.
+    pools = [new_pool(options.workers)]  # the current pool, and every one started
+    current = [pools[0]]
+
+    def submit(task: Task) -> tuple[ProcessPoolExecutor, Future[PairResult]]:
+        pool = current[0]
         try:
-            return handle.result()
-        except Exception as e:  # a worker died (BrokenProcessPool): the pair is reported
-            return failed(task.id, f"worker process died ({type(e).__name__}: {e})",
+            return pool, pool.submit(_pool_work, task)
+        except BrokenProcessPool:  # broke since the last pair was collected
+            replace_pool(pool)
+            return current[0], current[0].submit(_pool_work, task)
+
+    def replace_pool(broken: ProcessPoolExecutor) -> None:
+        if current[0] is broken:
+            broken.shutdown(wait=False, cancel_futures=True)
+            current[0] = new_pool(options.workers)
+            pools.append(current[0])
+
+    def collect(task: Task, handle: tuple[ProcessPoolExecutor, Future[PairResult]]) -> PairResult:
+        pool, future = handle
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            replace_pool(pool)
+            return alone(task)
+        except Exception as e:  # the pair could not be sent or its result not read
+            return failed(task.id, f"worker process failed ({type(e).__name__}: {e})",
                           digest=task.digest)
 
+    def alone(task: Task) -> PairResult:
+        solo = new_pool(1)
+        pools.append(solo)
+        try:
+            return solo.submit(_pool_work, task).result()
+        except BrokenProcessPool:
+            return failed(task.id, "the pair ended its worker process, and again when run "
+                          "alone (a crash or running out of memory); not retried again",
+                          digest=task.digest)
+        finally:
+            solo.shutdown(wait=True)
+            pools.remove(solo)
+
     try:
-        yield Session(lambda task: pool.submit(_pool_work, task), collect, options.workers,
-                      2 * options.workers)
+        yield Session(submit, collect, options.workers, 2 * options.workers)
     except BaseException:
         # Interrupted: the workers stop now rather than after the pairs they are on.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            with contextlib.suppress(Exception):
-                process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        for pool in pools:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                with contextlib.suppress(Exception):
+                    process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
+    for pool in pools:
+        pool.shutdown(wait=True)
 
 
 # ---------------------------------------------------------------- Dask
