@@ -210,11 +210,10 @@ def test_a_pair_that_kills_its_pool_worker_alone_is_reported_failed(
     task = Task("crash", "crash", zh, FileBytes("a.en.txt", (PAIRS / "seed.en.txt").read_bytes()))
     broken: Future[object] = Future()
     broken.set_exception(BrokenProcessPool("a worker died"))
+    monkeypatch.setattr("xcheck.corpus_engines._pool_work", _exit_now)
     with pool_session(Job(), EngineOptions(workers=2)) as session:
-        pool, _ = session.submit(task)
-        # The pool broke with the pair in flight; alone, it ends its process again.
-        monkeypatch.setattr("xcheck.corpus_engines._pool_work", _exit_now)
-        result = session.collect(task, (pool, broken))
+        # A pool broke with the pair in flight; alone, the pair ends its process again.
+        result = session.collect(task, (None, broken))
     assert not result.ok and "again when run alone" in (result.error or "")
 
 
