@@ -217,8 +217,55 @@ def test_a_pair_that_kills_its_pool_worker_alone_is_reported_failed(
     assert not result.ok and "again when run alone" in (result.error or "")
 
 
+def test_workers_that_die_whatever_they_run_stop_the_replacing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from xcheck.corpus_engines import EngineOptions, pool_session, run_tasks
+    from xcheck.corpus_worker import Job
+
+    monkeypatch.setattr("xcheck.corpus_engines._pool_work", _exit_now)
+    tasks = [_seed_task(f"p{k}") for k in range(6)]
+    with pool_session(Job(), EngineOptions(workers=2)) as session:
+        results = list(run_tasks(tasks, session))
+    assert [r.id for r in results] == [t.id for t in tasks]
+    assert not any(r.ok for r in results)
+    assert "whatever they run" in (results[-1].error or "")
+
+
+def test_an_interrupted_rerun_ends_its_process_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from xcheck.corpus_engines import EngineOptions, pool_session
+    from xcheck.corpus_worker import Job
+
+    monkeypatch.setattr("xcheck.corpus_engines._pool_work", _sleep_long)
+    broken: Future[object] = Future()
+    broken.set_exception(BrokenProcessPool("a worker died"))
+    t0 = time.monotonic()
+    # Ctrl-C as the terminal sends it: a real SIGINT, which wakes the waiting main thread.
+    threading.Timer(2.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+    with pytest.raises(KeyboardInterrupt), \
+            pool_session(Job(), EngineOptions(workers=2)) as session:
+        session.collect(_seed_task("slow"), (None, broken))
+    assert time.monotonic() - t0 < 20  # not the 60 s the pair would take
+
+
+def _seed_task(name: str) -> object:
+    from xcheck.corpus_worker import Task
+    from xcheck.io import FileBytes
+
+    return Task(name, name, FileBytes("a.zh.txt", (PAIRS / "seed.zh.txt").read_bytes()),
+                FileBytes("a.en.txt", (PAIRS / "seed.en.txt").read_bytes()))
+
+
 def _exit_now(task: object) -> object:
     os._exit(1)
+
+
+def _sleep_long(task: object) -> object:
+    time.sleep(60)
+    return None
 
 
 def test_pairs_travel_to_the_workers_in_batches(cluster: LocalCluster,

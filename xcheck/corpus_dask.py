@@ -165,8 +165,6 @@ def cluster_session(job: Job, workers: int, scheduler: str | None) -> Iterator[
 
         def collect(task: Task, handle: tuple[_Batch, int]) -> PairResult:
             batch, index = handle
-            if batch.future is None:  # the results are wanted before the batch filled up
-                send(batch)
             if batch.results is None:
                 batch.results = fetch(batch)
             return batch.results[index]
@@ -174,6 +172,8 @@ def cluster_session(job: Job, workers: int, scheduler: str | None) -> Iterator[
         def fetch(batch: _Batch) -> tuple[PairResult, ...]:
             tasks = batch.tasks
             try:
+                if batch.future is None:  # the results are wanted before the batch filled up
+                    send(batch)
                 results: tuple[PairResult, ...] = _wait(client, batch.future)
                 return results
             except KilledWorker:
@@ -192,7 +192,8 @@ def cluster_session(job: Job, workers: int, scheduler: str | None) -> Iterator[
                 return tuple(failed(t.id, f"dask: {type(e).__name__}: {e}", digest=t.digest)
                              for t in tasks)
             finally:
-                batch.future.release()
+                if batch.future is not None:
+                    batch.future.release()
 
         yield submit, collect, count
 

@@ -20,6 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +122,12 @@ def _is_zombie(pid: int) -> bool:
         return False
 
 
+def _done(result: PairResult) -> Future[PairResult]:
+    done: Future[PairResult] = Future()
+    done.set_result(result)
+    return done
+
+
 def _pool_work(task: Task) -> PairResult:
     assert _JOB is not None
     return check_task(task, _JOB)
@@ -128,19 +135,13 @@ def _pool_work(task: Task) -> PairResult:
 
 @contextlib.contextmanager
 def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
-    from concurrent.futures import Future
-
     if options.scheduler:
         raise ConfigError("--scheduler needs the dask engine (--engine dask)")
     if options.workers <= 1:
         warm_up()  # here, not inside the first pair's time limit
 
-        def now(task: Task) -> Future[PairResult]:
-            done: Future[PairResult] = Future()
-            done.set_result(check_task(task, job))
-            return done
-
-        yield Session(now, lambda task, f: f.result(), 1, 1)
+        yield Session(lambda task: _done(check_task(task, job)), lambda task, f: f.result(),
+                      1, 1)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -159,47 +160,64 @@ def pool_session(job: Job, options: EngineOptions) -> Iterator[Session]:
     # A worker that dies (a crash, the kernel's out-of-memory killer) breaks the whole pool:
     # every pair in flight fails with it. The pool is replaced, and each of those pairs runs
     # again alone in a process of its own, so a pair that kills its worker is reported
-    # failed and the others are checked.
+    # failed and the others are checked. Processes that die whatever they run (a worker
+    # that cannot start) stop the replacing: after two pairs in a row die alone, the rest
+    # are reported failed at once, with the reason.
     pools = [new_pool(options.workers)]  # the current pool, and every one started
     current = [pools[0]]
+    deaths_alone: list[str] = []  # why the last pairs in a row died alone
 
-    def submit(task: Task) -> tuple[ProcessPoolExecutor, Future[PairResult]]:
+    def submit(task: Task) -> tuple[ProcessPoolExecutor | None, Future[PairResult]]:
         pool = current[0]
+        if len(deaths_alone) >= 2:
+            return None, _done(gave_up(task))
         try:
             return pool, pool.submit(_pool_work, task)
         except BrokenProcessPool:  # broke since the last pair was collected
             replace_pool(pool)
             return current[0], current[0].submit(_pool_work, task)
 
-    def replace_pool(broken: ProcessPoolExecutor) -> None:
+    def replace_pool(broken: ProcessPoolExecutor | None) -> None:
         if current[0] is broken:
             broken.shutdown(wait=False, cancel_futures=True)
             current[0] = new_pool(options.workers)
             pools.append(current[0])
 
-    def collect(task: Task, handle: tuple[ProcessPoolExecutor, Future[PairResult]]) -> PairResult:
+    def gave_up(task: Task) -> PairResult:
+        return failed(task.id, "not checked: worker processes die whatever they run "
+                      f"({deaths_alone[-1]})", digest=task.digest)
+
+    def collect(task: Task,
+                handle: tuple[ProcessPoolExecutor | None, Future[PairResult]]) -> PairResult:
         pool, future = handle
         try:
-            return future.result()
+            result = future.result()
         except BrokenProcessPool:
+            if len(deaths_alone) >= 2:
+                return gave_up(task)
             replace_pool(pool)
             return alone(task)
         except Exception as e:  # the pair could not be sent or its result not read
             return failed(task.id, f"worker process failed ({type(e).__name__}: {e})",
                           digest=task.digest)
+        deaths_alone.clear()
+        return result
 
     def alone(task: Task) -> PairResult:
         solo = new_pool(1)
         pools.append(solo)
+        # Interrupted here, solo stays in pools: the handler below ends its process.
         try:
-            return solo.submit(_pool_work, task).result()
-        except BrokenProcessPool:
-            return failed(task.id, "the pair ended its worker process, and again when run "
-                          "alone (a crash or running out of memory); not retried again",
-                          digest=task.digest)
-        finally:
-            solo.shutdown(wait=True)
-            pools.remove(solo)
+            result = solo.submit(_pool_work, task).result()
+            deaths_alone.clear()
+        except BrokenProcessPool as e:
+            deaths_alone.append(str(e))
+            result = failed(task.id, "the pair ended its worker process, and again when run "
+                            f"alone ({e}: a crash or running out of memory); not retried "
+                            "again", digest=task.digest)
+        solo.shutdown(wait=True)
+        pools.remove(solo)
+        return result
 
     try:
         yield Session(submit, collect, options.workers, 2 * options.workers)
