@@ -9,13 +9,17 @@ through :func:`sub_words`. Each sentence is worked out on first use and kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from xcheck.lexicon import cedict
 from xcheck.lexicon.english import STOPWORDS, stem
 from xcheck.lexicon.places import name_senses
 from xcheck.model import Document
 from xcheck.resources import en_word_tokenizer, jieba_tokenizer
+
+Key = str | tuple[str, str]  # what makes two sentences copies: their text (and its Simplified)
 
 _ZH_STOPWORDS_TEXT = (
     "的 了 是 在 和 与 及 也 就 都 而 又 并 把 被 对 从 向 以 之 其 这 那 此 个 着 过 "
@@ -133,27 +137,16 @@ class ZhWords:
         self._sentences: dict[int, tuple[ZhToken, ...]] = {}
         self._words: dict[str, tuple[frozenset[str], frozenset[str],
                                      tuple[tuple[str, ...], ...], tuple[str, ...]]] = {}
-        self._first: dict[tuple[str, str], int] = {}  # a sentence's text -> where first seen
+        self._first: dict[Key, int] = {}  # a sentence's text -> where first seen
         self.lengths = tuple(non_space_length(s.text) for s in doc.sentences)
 
     def __len__(self) -> int:
         return len(self.doc.sentences)
 
     def __getitem__(self, index: int) -> tuple[ZhToken, ...]:
-        found = self._sentences.get(index)
-        if found is None:
-            s = self.doc.sentences[index]
-            # A repeated sentence is segmented once: its copies take the same words, moved.
-            first = self._first.setdefault((s.text, self.doc.norm_text[s.start : s.end]),
-                                           index)
-            if first == index:
-                found = self._segment(index)
-            else:
-                delta = s.start - self.doc.sentences[first].start
-                found = tuple(ZhToken(t.start + delta, t.end + delta, t.text, t.norm, t.stems,
-                                      t.loose, t.phrases, t.pieces) for t in self[first])
-            self._sentences[index] = found
-        return found
+        s = self.doc.sentences[index]
+        return _words_once(self._sentences, self._first, self.doc, index,
+                           (s.text, self.doc.norm_text[s.start : s.end]), self._segment)
 
     def _segment(self, index: int) -> tuple[ZhToken, ...]:
         s = self.doc.sentences[index]
@@ -206,29 +199,43 @@ class EnWords:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._sentences: dict[int, tuple[EnToken, ...]] = {}
-        self._first: dict[str, int] = {}  # a sentence's text -> where first seen
+        self._first: dict[Key, int] = {}  # a sentence's text -> where first seen
         self.lengths = tuple(non_space_length(s.text) for s in doc.sentences)
 
     def __len__(self) -> int:
         return len(self.doc.sentences)
 
     def __getitem__(self, index: int) -> tuple[EnToken, ...]:
-        found = self._sentences.get(index)
-        if found is None:
-            s = self.doc.sentences[index]
-            first = self._first.setdefault(s.text, index)
-            if first == index:
-                found = tuple(
-                    EnToken(s.start + ts, s.start + te, s.text[ts:te],
-                            stem(s.text[ts:te].lower().rstrip(".")), is_content(s.text[ts:te]),
-                            s.text[ts:te][0].isupper())
-                    for ts, te in en_word_tokenizer().span_tokenize(s.text))
-            else:  # a repeated sentence: its first copy's words, moved
-                delta = s.start - self.doc.sentences[first].start
-                found = tuple(EnToken(t.start + delta, t.end + delta, t.text, t.stem,
-                                      t.content, t.capitalised) for t in self[first])
-            self._sentences[index] = found
-        return found
+        return _words_once(self._sentences, self._first, self.doc, index,
+                           self.doc.sentences[index].text, self._tokenize)
+
+    def _tokenize(self, index: int) -> tuple[EnToken, ...]:
+        s = self.doc.sentences[index]
+        return tuple(EnToken(s.start + ts, s.start + te, s.text[ts:te],
+                             stem(s.text[ts:te].lower().rstrip(".")), is_content(s.text[ts:te]),
+                             s.text[ts:te][0].isupper())
+                     for ts, te in en_word_tokenizer().span_tokenize(s.text))
+
+
+Token = TypeVar("Token", ZhToken, EnToken)
+
+
+def _words_once(kept: dict[int, tuple[Token, ...]], first_seen: dict[Key, int],
+                doc: Document, index: int, key: Key,
+                make: Callable[[int], tuple[Token, ...]]) -> tuple[Token, ...]:
+    """Sentence ``index``'s words, made on first use and kept. A repeated sentence (the same
+    ``key``) is read once: its copies take the first copy's words, moved to their offsets."""
+    found = kept.get(index)
+    if found is None:
+        first = first_seen.setdefault(key, index)
+        if first == index:
+            found = make(index)
+        else:
+            delta = doc.sentences[index].start - doc.sentences[first].start
+            found = tuple(replace(t, start=t.start + delta, end=t.end + delta)
+                          for t in _words_once(kept, first_seen, doc, first, key, make))
+        kept[index] = found
+    return found
 
 
 @dataclass(frozen=True)
